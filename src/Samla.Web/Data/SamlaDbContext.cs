@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Samla.Web.Data;
+
+/// <summary>
+/// The one DbContext. Provider-specific subclasses exist only so that each provider has its
+/// own migrations; all model configuration lives here.
+/// </summary>
+public abstract class SamlaDbContext(DbContextOptions options, AuditActor? actor)
+    : IdentityDbContext<SamlaUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>When false, SaveChanges writes no audit entries (bulk load of generated test data only).</summary>
+    public bool AuditEnabled { get; set; } = true;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<ServiceAtLocation> ServiceAtLocations => Set<ServiceAtLocation>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Phone> Phones => Set<Phone>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<Language> Languages => Set<Language>();
+    public DbSet<ServiceArea> ServiceAreas => Set<ServiceArea>();
+    public DbSet<Taxonomy> Taxonomies => Set<Taxonomy>();
+    public DbSet<TaxonomyTerm> TaxonomyTerms => Set<TaxonomyTerm>();
+    public DbSet<ServiceAttribute> ServiceAttributes => Set<ServiceAttribute>();
+    public DbSet<County> Counties => Set<County>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserOrganization> UserOrganizations => Set<UserOrganization>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SamlaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite forgets the kind, so it is put back on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Dictionary<string, Dictionary<string, string>>>()
+            .HaveConversion<NestedTranslationsConverter, NestedTranslationsComparer>();
+        configurationBuilder.Properties<Dictionary<string, string>>()
+            .HaveConversion<TranslationsConverter, TranslationsComparer>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareChanges()
+    {
+        ChangeTracker.DetectChanges();
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                if (entry.Entity.CreatedAt == default) entry.Entity.CreatedAt = now;
+                if (entry.Entity.LastModified == default) entry.Entity.LastModified = now;
+                entry.Entity.Version = Math.Max(entry.Entity.Version, 1);
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.LastModified = now;
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+
+        if (AuditEnabled)
+        {
+            var (userId, userName) = actor?.Current() ?? (null, AuditActor.SystemName);
+            AuditEntries.AddRange(AuditLog.Collect(ChangeTracker, now, userId, userName));
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private static readonly JsonSerializerOptions Json = new();
+
+    private sealed class NestedTranslationsConverter() : ValueConverter<Dictionary<string, Dictionary<string, string>>, string>(
+        v => JsonSerializer.Serialize(v, Json),
+        v => JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(v, Json) ?? new());
+
+    private sealed class NestedTranslationsComparer() : ValueComparer<Dictionary<string, Dictionary<string, string>>>(
+        (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+        v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+        v => JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(JsonSerializer.Serialize(v, Json), Json)!);
+
+    private sealed class TranslationsConverter() : ValueConverter<Dictionary<string, string>, string>(
+        v => JsonSerializer.Serialize(v, Json),
+        v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, Json) ?? new());
+
+    private sealed class TranslationsComparer() : ValueComparer<Dictionary<string, string>>(
+        (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+        v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+        v => new Dictionary<string, string>(v));
+}
+
+public sealed class SqliteSamlaDbContext(DbContextOptions<SqliteSamlaDbContext> options, AuditActor? actor = null)
+    : SamlaDbContext(options, actor);
+
+public sealed class PostgresSamlaDbContext(DbContextOptions<PostgresSamlaDbContext> options, AuditActor? actor = null)
+    : SamlaDbContext(options, actor);
+
+/// <summary>Lets `dotnet ef` build the SQLite context without starting the app.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSamlaDbContext>
+{
+    public SqliteSamlaDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSamlaDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+/// <summary>Lets `dotnet ef` build the PostgreSQL context without starting the app.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSamlaDbContext>
+{
+    public PostgresSamlaDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresSamlaDbContext>().UseNpgsql("Host=localhost;Database=samla_design").Options);
+}
+
+/// <summary>Who is changing data now: the signed-in user, or a named process (import, seed, system).</summary>
+public sealed class AuditActor(IHttpContextAccessor? http = null)
+{
+    public const string SystemName = "system";
+    private (string? UserId, string UserName)? _override;
+
+    /// <summary>Attribute the following changes to a process such as "import" or a command-line user.</summary>
+    public void Use(string userName, string? userId = null) => _override = (userId, userName);
+
+    public (string? UserId, string UserName) Current()
+    {
+        if (_override is { } o) return o;
+        var user = http?.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated == true)
+        {
+            return (user.FindFirst(ClaimTypes.NameIdentifier)?.Value, user.Identity.Name ?? "?");
+        }
+        return (null, http?.HttpContext is null ? SystemName : "anonymous");
+    }
+}
+
+/// <summary>Turns tracked changes into audit entries: one per changed field on update, one snapshot on create and delete.</summary>
+internal static class AuditLog
+{
+    private static readonly HashSet<Type> Skipped =
+    [
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
+        typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
+    ];
+
+    private static readonly HashSet<string> Secret =
+    [
+        nameof(SamlaUser.PasswordHash), nameof(SamlaUser.SecurityStamp), nameof(SamlaUser.ConcurrencyStamp),
+        nameof(IVersioned.Version), nameof(IVersioned.LastModified), nameof(IVersioned.CreatedAt),
+        nameof(SamlaUser.AccessFailedCount), nameof(SamlaUser.LockoutEnd),
+    ];
+
+    public static IEnumerable<AuditEntry> Collect(ChangeTracker tracker, DateTime now, string? userId, string userName)
+    {
+        var changeSet = Guid.NewGuid();
+        var entries = new List<AuditEntry>();
+        foreach (var e in tracker.Entries().ToList())
+        {
+            if (e.State is EntityState.Unchanged or EntityState.Detached || Skipped.Contains(e.Metadata.ClrType)) continue;
+            var entityType = e.Metadata.ClrType.Name;
+            var key = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));
+            var orgId = OrganizationOf(e.Entity, tracker);
+            AuditEntry Make(string action, string field, string? oldValue, string? newValue) => new()
+            {
+                Timestamp = now, UserId = userId, UserName = userName, EntityType = entityType, EntityId = key,
+                Action = action, FieldName = field, OldValue = oldValue, NewValue = newValue,
+                OrganizationId = orgId, ChangeSetId = changeSet,
+            };
+
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    entries.Add(Make("create", "*", null, Snapshot(e)));
+                    break;
+                case EntityState.Deleted:
+                    entries.Add(Make("delete", "*", Snapshot(e), null));
+                    break;
+                case EntityState.Modified:
+                    foreach (var p in e.Properties)
+                    {
+                        if (!p.IsModified || Secret.Contains(p.Metadata.Name)) continue;
+                        var (o, n) = (Format(p.OriginalValue), Format(p.CurrentValue));
+                        if (o != n) entries.Add(Make("update", p.Metadata.Name, o, n));
+                    }
+                    break;
+            }
+        }
+        return entries;
+    }
+
+    private static string Snapshot(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e) =>
+        JsonSerializer.Serialize(e.Properties
+            .Where(p => !Secret.Contains(p.Metadata.Name) && p.Metadata.Name != "PasswordHash")
+            .ToDictionary(p => p.Metadata.Name, p => Format(p.CurrentValue ?? p.OriginalValue)));
+
+    private static Guid? OrganizationOf(object entity, ChangeTracker tracker) => entity switch
+    {
+        Organization o => o.Id,
+        Service s => s.OrganizationId,
+        Location l => l.OrganizationId,
+        Contact c => c.OrganizationId ?? ServiceOrg(c.ServiceId, tracker),
+        Phone p => p.OrganizationId ?? ServiceOrg(p.ServiceId, tracker),
+        Schedule s => ServiceOrg(s.ServiceId, tracker),
+        Language l => ServiceOrg(l.ServiceId, tracker),
+        ServiceArea a => ServiceOrg(a.ServiceId, tracker),
+        ServiceAttribute a => ServiceOrg(a.ServiceId, tracker),
+        ServiceAtLocation s => ServiceOrg(s.ServiceId, tracker),
+        UserOrganization u => u.OrganizationId,
+        _ => null,
+    };
+
+    private static Guid? ServiceOrg(Guid? serviceId, ChangeTracker tracker) =>
+        serviceId is null ? null
+        : tracker.Entries<Service>().FirstOrDefault(s => s.Entity.Id == serviceId)?.Entity.OrganizationId;
+
+    public static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm", CultureInfo.InvariantCulture),
+        Dictionary<string, string> or Dictionary<string, Dictionary<string, string>> => JsonSerializer.Serialize(value),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

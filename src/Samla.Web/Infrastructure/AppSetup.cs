@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Samla.Web.Data;
+
+namespace Samla.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so that it reads as a table of contents.</summary>
+public static class AppSetup
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string PublicFormRateLimit = "public-form";
+
+    public static void AddSamla(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
+        services.AddSamlaDatabase(config, builder.Environment);
+
+        services.AddIdentity<SamlaUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SamlaDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SwedishIdentityErrorDescriber>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/konto/logga-in";
+            o.LogoutPath = "/konto/logga-ut";
+            o.AccessDeniedPath = "/konto/nekad";
+            o.Cookie.Name = "samla.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        // Keys live in the database so that several app instances share them.
+        services.AddDataProtection().SetApplicationName("Samla").PersistKeysToDbContext<SamlaDbContext>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "samla.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = UiLanguages.All.Select(l => new CultureInfo(l.Code)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(UiLanguages.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider { CookieName = UiLanguages.CookieName },
+            ];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Workspace");
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Coordination);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Features.Shared.SharedText)));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Coordination, p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<SamlaDbContext>("database");
+        services.AddCors(o => o.AddPolicy(Policies.OpenRead, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var signIn = config.GetSection("Samla:RateLimits:SignIn");
+            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = signIn.GetValue("PermitLimit", 10),
+                    Window = TimeSpan.FromSeconds(signIn.GetValue("WindowSeconds", 60)),
+                }));
+            var forms = config.GetSection("Samla:RateLimits:PublicForms");
+            o.AddPolicy(PublicFormRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = forms.GetValue("PermitLimit", 20),
+                    Window = TimeSpan.FromSeconds(forms.GetValue("WindowSeconds", 60)),
+                }));
+        });
+    }
+
+    public static void UseSamla(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fel");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/fel", "?code={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").DisableRateLimiting();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapRazorPages();
+        app.MapLanguageSwitch();
+    }
+}
+
+public static class Policies
+{
+    public const string Coordination = "coordination";
+    public const string Administration = "administration";
+    public const string OpenRead = "open-read";
+}
