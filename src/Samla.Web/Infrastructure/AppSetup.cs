@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Samla.Web.Data;
+using Samla.Web.Features.Directory;
 
 namespace Samla.Web.Infrastructure;
 
@@ -19,6 +20,9 @@ public static class AppSetup
         var config = builder.Configuration;
 
         services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Freshness>();
+        services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
         services.AddSamlaDatabase(config, builder.Environment);
 
@@ -58,6 +62,9 @@ public static class AppSetup
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
+        // Razor would otherwise encode å, ä, ö, Arabic and Ethiopic script as numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Samla.Web.Data;
+using Samla.Web.Features.Shared;
+
+namespace Samla.Web.Features.Directory;
+
+/// <summary>Says an HSDS schedule in words in the UI language: "tisdagar kl. 13–16", "första torsdagen i månaden kl. 18–20".</summary>
+public sealed class ScheduleText(IStringLocalizer<SharedText> t)
+{
+    private static readonly string[] DayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+    public string Describe(Schedule s)
+    {
+        var parts = new List<string>();
+        var when = Days(s);
+        if (when is not null) parts.Add(when);
+        if (s.OpensAt is { } opens && s.ClosesAt is { } closes)
+        {
+            parts.Add(t["Schedule_TimeRange", Time(opens), Time(closes)]);
+        }
+        var text = parts.Count > 0 ? string.Join(' ', parts) : s.Description ?? "";
+        if (s.ValidFrom is { } from && s.ValidTo is { } to)
+        {
+            text += " " + t["Schedule_Period", Date(from), Date(to)];
+        }
+        else if (s.ValidTo is { } until)
+        {
+            text += " " + t["Schedule_Until", Date(until)];
+        }
+        return Capitalize(text.Trim());
+    }
+
+    private string? Days(Schedule s)
+    {
+        if (string.IsNullOrWhiteSpace(s.Byday)) return null;
+        var days = s.Byday.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (string.Equals(s.Freq, "MONTHLY", StringComparison.OrdinalIgnoreCase))
+        {
+            var described = days.Select(d =>
+            {
+                var code = d[^2..].ToUpperInvariant();
+                var ordinal = d[..^2];
+                return ordinal.Length > 0
+                    ? t["Schedule_MonthlyNth", t["Ordinal_" + ordinal], t["Day_" + code]].Value
+                    : t["Schedule_Monthly", t["Day_" + code]].Value;
+            });
+            return Join(described);
+        }
+        var plural = days.Where(d => DayCodes.Contains(d.ToUpperInvariant())).Select(d => t["Days_" + d.ToUpperInvariant()].Value).ToList();
+        var weekly = Join(plural);
+        return s.Interval is > 1 ? t["Schedule_EveryNthWeek", s.Interval.Value, weekly] : weekly;
+    }
+
+    private string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => list[0],
+            _ => t["List_And", string.Join(", ", list[..^1]), list[^1]],
+        };
+    }
+
+    private static string Time(TimeOnly time) =>
+        time.Minute == 0
+            ? time.Hour.ToString(CultureInfo.CurrentCulture)
+            : time.ToString(CultureInfo.CurrentCulture.Name.StartsWith("sv", StringComparison.Ordinal) ? "H.mm" : "H:mm", CultureInfo.CurrentCulture);
+
+    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
+}
+
+/// <summary>Whether a service's information is older than the update cycle (Samla:UpdateCycleMonths, default 6).</summary>
+public sealed class Freshness(IConfiguration config, TimeProvider clock)
+{
+    public int CycleMonths => config.GetValue("Samla:UpdateCycleMonths", 6);
+
+    public DateOnly StaleBefore => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(-CycleMonths);
+
+    public bool IsStale(DateOnly? assured) => assured is null || assured < StaleBefore;
+}
+
+public static class PublicVisibility
+{
+    /// <summary>What anyone may see: published, active services of active organisations.</summary>
+    public static IQueryable<Service> WherePublic(this IQueryable<Service> services) =>
+        services.Where(s => s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive);
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Samla.Web.Data;
+using Samla.Web.Features.Directory;
+
+namespace Samla.Web.Features.Home;
+
+public sealed class IndexModel(SamlaDbContext db) : PageModel
+{
+    public sealed record TargetGroup(string Code, string Name);
+
+    public IReadOnlyList<TargetGroup> TargetGroups { get; private set; } = [];
+    public int ServiceCount { get; private set; }
+    public int OrganizationCount { get; private set; }
+    public int MunicipalityCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var terms = await db.TaxonomyTerms.AsNoTracking()
+            .Where(t => t.Taxonomy.Name == ReferenceData.TargetGroups)
+            .OrderBy(t => t.SortOrder)
+            .ToListAsync(ct);
+        TargetGroups = terms.Select(t => new TargetGroup(t.Code, ContentText.TermName(t))).ToList();
+
+        var services = db.Services.AsNoTracking().WherePublic();
+        ServiceCount = await services.CountAsync(ct);
+        OrganizationCount = await services.Select(s => s.OrganizationId).Distinct().CountAsync(ct);
+        MunicipalityCount = await services.SelectMany(s => s.ServiceAreas).Select(a => a.MunicipalityCode).Distinct().CountAsync(ct);
+    }
+}
