@@ -22,6 +22,7 @@ catch (Exception ex) when (DatabaseSetup.DescribeConnectionFailure(ex) is { } re
 }
 
 app.UseSamla();
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, Console.Out));
 await app.RunAsync();
 return Commands.Ok;
 
