@@ -279,7 +279,7 @@ public static partial class DemoData
             "Hänvisning från vårdcentral eller boka själv via 1177.", Fee: "Ordinarie patientavgift enligt Region Hallands taxa.", Min: 18, Capacity: 10);
 
         // State agencies and Samordningsförbundet
-        yield return new("lansstyrelsen", "Nätverket Hälsa och migration i Halland – dialogmöten", "2", "R N A Q F U", "community-mobilisation capacity-building", "a", "b", "*",
+        yield return new("lansstyrelsen", "Nätverket Hälsa och migration i Halland – dialogmöten", "2", "R N A Q F", "community-mobilisation capacity-building", "a", "b", "*",
             "sv", "3TU 9-12",
             "Dialogmöten ungefär två gånger per år för aktörerna i Halland. Vi delar erfarenheter, goda exempel och planerar gemensamt förbättringsarbete.",
             "Inbjudan skickas till processledarna. Andra intresserade kan höra av sig.", Capacity: 80);
@@ -349,7 +349,7 @@ public static partial class DemoData
         yield return new("rodakorset", "Mötesplats Hyltebruk", "2", "R N A Q F", "meeting-places", "c y a o", "d", "HY",
             "sv ar ti", "TU 14-17", "Öppen mötesplats med fika, klädbyte och aktiviteter för barn. Just nu är mötesplatsen stängd i väntan på nya lokaler.",
             "Kom när du vill.", Capacity: 25, Status: ServiceStatus.TemporarilyClosed);
-        yield return new("rodakorset", "Efterforskning av anhöriga", "1", "R A Q F U", "information", "a o", "b", "*",
+        yield return new("rodakorset", "Efterforskning av anhöriga", "1", "R A Q F", "information", "a o", "b", "*",
             "sv ar prs ti so", null,
             "Röda Korset hjälper dig att söka efter anhöriga som du förlorat kontakten med på grund av krig, katastrof eller flykt.",
             "Boka ett möte via telefon.", Capacity: 10);

@@ -297,8 +297,8 @@ public static class GeneratedServices
 
         public async Task InsertAsync(string table, CancellationToken ct, params (string Column, object? Value)[] values)
         {
-            var key = table + ":" + string.Join(',', values.Select(v => v.Column));
-            if (!_commands.TryGetValue(key, out var command))
+            // Each table is always written with the same column list, so the table name identifies the command.
+            if (!_commands.TryGetValue(table, out var command))
             {
                 command = _connection.CreateCommand();
                 command.Transaction = _transaction;
@@ -310,7 +310,7 @@ public static class GeneratedServices
                     p.ParameterName = $"@p{i}";
                     command.Parameters.Add(p);
                 }
-                _commands.Add(key, command);
+                _commands.Add(table, command);
             }
             for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = Convert(values[i].Value);
             await command.ExecuteNonQueryAsync(ct);
