@@ -21,6 +21,9 @@ public abstract class SamlaDbContext(DbContextOptions options, AuditActor? actor
     /// <summary>When false, SaveChanges writes no audit entries (bulk load of generated test data only).</summary>
     public bool AuditEnabled { get; set; } = true;
 
+    /// <summary>Id for the audit change set of the next save, so that a caller can link other rows to it; reset after use.</summary>
+    public Guid? NextChangeSetId { get; set; }
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Location> Locations => Set<Location>();
@@ -38,6 +41,7 @@ public abstract class SamlaDbContext(DbContextOptions options, AuditActor? actor
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserOrganization> UserOrganizations => Set<UserOrganization>();
+    public DbSet<ServiceVersion> ServiceVersions => Set<ServiceVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -87,10 +91,12 @@ public abstract class SamlaDbContext(DbContextOptions options, AuditActor? actor
             }
         }
 
+        var changeSet = NextChangeSetId;
+        NextChangeSetId = null;
         if (AuditEnabled)
         {
             var (userId, userName) = actor?.Current() ?? (null, AuditActor.SystemName);
-            AuditEntries.AddRange(AuditLog.Collect(ChangeTracker, now, userId, userName));
+            AuditEntries.AddRange(AuditLog.Collect(ChangeTracker, now, userId, userName, changeSet ?? Guid.NewGuid()));
         }
     }
 
@@ -165,7 +171,7 @@ internal static class AuditLog
 {
     private static readonly HashSet<Type> Skipped =
     [
-        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
+        typeof(AuditEntry), typeof(ServiceVersion), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
     ];
 
@@ -176,9 +182,8 @@ internal static class AuditLog
         nameof(SamlaUser.AccessFailedCount), nameof(SamlaUser.LockoutEnd),
     ];
 
-    public static IEnumerable<AuditEntry> Collect(ChangeTracker tracker, DateTime now, string? userId, string userName)
+    public static IEnumerable<AuditEntry> Collect(ChangeTracker tracker, DateTime now, string? userId, string userName, Guid changeSet)
     {
-        var changeSet = Guid.NewGuid();
         var entries = new List<AuditEntry>();
         foreach (var e in tracker.Entries().ToList())
         {
