@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Samla.Web.Data;
+using Samla.Web.Features.Directory;
+using Samla.Web.Infrastructure;
+
+namespace Samla.Web.Features.Workspace;
+
+/// <summary>
+/// Edits a service. The form carries the version it was read at; when someone saved in between, the page
+/// answers 409 with both versions side by side and lets the user pick per field (nothing is overwritten silently).
+/// </summary>
+public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IConfiguration config,
+    ScheduleText scheduleText, IStringLocalizer<WorkspaceText> t) : PageModel, IServiceFormPage
+{
+    public sealed record ConflictRow(string Field, string Label, string Saved, string Mine, string DefaultChoice);
+
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ServiceInput Input { get; set; } = new();
+
+    /// <summary>Per conflicting field: "mine" or "saved".</summary>
+    [BindProperty]
+    public Dictionary<string, string> Choices { get; set; } = [];
+
+    public WorkspaceCatalog Catalog { get; private set; } = null!;
+    public (string Description, string ApplicationProcess)? Preview { get; private set; }
+    public Service Service { get; private set; } = null!;
+    public string OrganizationName { get; private set; } = "";
+    public IReadOnlyList<ConflictRow>? Conflict { get; private set; }
+    public string? SavedBy { get; private set; }
+    public DateTime? SavedAt { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Input = ServiceInput.From(ServiceSnapshot.Capture(Service, Catalog), Service.OrganizationId, Service.Version);
+        Input.PadSchedules();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Input.OrganizationId != Service.OrganizationId) return BadRequest();
+        ModelState.Clear();
+        Preview = (SafeMarkdown.ToHtml(Input.Description), SafeMarkdown.ToHtml(Input.ApplicationProcess));
+        Input.PadSchedules();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAsync(merge: false, ct);
+
+    public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) => SaveAsync(merge: true, ct);
+
+    private async Task<IActionResult> SaveAsync(bool merge, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        // Never moved between organisations by a form: a posted organisation other than the service's own is refused.
+        if (Input.OrganizationId != Service.OrganizationId) return BadRequest();
+        ModelState.Clear();
+        Input.Validate(ModelState, t, Catalog);
+        if (!ModelState.IsValid)
+        {
+            Input.PadSchedules();
+            return Page();
+        }
+
+        var saved = ServiceSnapshot.Capture(Service, Catalog);
+        var mine = Input.ToSnapshot(saved);
+        if (merge)
+        {
+            foreach (var field in ServiceSnapshot.Differences(saved, mine))
+            {
+                if (Choices.GetValueOrDefault(field) == "saved") mine.Take(field, saved);
+            }
+        }
+        if (Service.Version != Input.Version) return await ConflictAsync(saved, mine, ct);
+
+        mine.AssuredDate = changes.Today;
+        mine.AssurerEmail = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name;
+        await changes.StageAsync(Service, Input.Version, merge ? "merge" : "edit", Catalog, User, s => mine.ApplyTo(s, Catalog), ct);
+        try
+        {
+            await changes.SaveAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write.
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(ct)) return NotFound();
+            return await ConflictAsync(ServiceSnapshot.Capture(Service, Catalog), mine, ct);
+        }
+        Message = t["Message_Saved", Service.Name, Service.Version];
+        return RedirectToPage(new { id = Id });
+    }
+
+    private async Task<IActionResult> ConflictAsync(ServiceSnapshot saved, ServiceSnapshot mine, CancellationToken ct)
+    {
+        var seen = await db.ServiceVersions.AsNoTracking()
+            .Where(v => v.ServiceId == Id && v.Version == Input.Version).Select(v => v.SnapshotJson).FirstOrDefaultAsync(ct);
+        var seenSnapshot = seen is null ? null : ServiceSnapshot.FromJson(seen);
+        var latest = await db.ServiceVersions.AsNoTracking().Where(v => v.ServiceId == Id)
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
+        SavedBy = latest?.UserName;
+        SavedAt = latest?.Timestamp ?? Service.LastModified;
+        // What the other person changed defaults to theirs; what this user changed defaults to theirs too — "mine".
+        Conflict = ServiceSnapshot.Differences(saved, mine)
+            .Where(f => f is not nameof(ServiceSnapshot.AssuredDate) and not nameof(ServiceSnapshot.AssurerEmail))
+            .Select(f => new ConflictRow(f, t["Field_" + f], Catalog.Describe(f, saved, scheduleText, t), Catalog.Describe(f, mine, scheduleText, t),
+                seenSnapshot is not null && ServiceSnapshot.Differences(seenSnapshot, mine).Contains(f) is false ? "saved" : "mine"))
+            .ToList();
+        Input = ServiceInput.From(mine, Service.OrganizationId, Service.Version);
+        Input.PadSchedules();
+        Choices = Conflict.ToDictionary(c => c.Field, c => c.DefaultChoice);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var service = await changes.LoadAsync(Id, ct);
+        if (service is null || !await access.CanEditAsync(User, service.OrganizationId, ct)) return false;
+        Service = service;
+        OrganizationName = await db.Organizations.Where(o => o.Id == service.OrganizationId).Select(o => o.Name).FirstAsync(ct);
+        Catalog = await WorkspaceCatalog.LoadAsync(db, config, service.OrganizationId, ct);
+        return true;
+    }
+}

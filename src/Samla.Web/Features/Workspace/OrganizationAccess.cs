@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Samla.Web.Data;
+
+namespace Samla.Web.Features.Workspace;
+
+/// <summary>
+/// The one rule for who may change an organisation's data: administrators and coordinators any
+/// organisation, editors the organisations they are bound to, everyone else none. Every workspace
+/// handler loads the entity first and asks about the organisation the entity belongs to.
+/// </summary>
+public sealed class OrganizationAccess(SamlaDbContext db)
+{
+    public static bool CanEditAll(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Coordinator));
+
+    public async Task<bool> CanEditAsync(ClaimsPrincipal user, Guid organizationId, CancellationToken ct = default)
+    {
+        var userId = await ActiveUserIdAsync(user, ct);
+        if (userId is null) return false;
+        if (CanEditAll(user)) return true;
+        return user.IsInRole(Roles.Editor)
+            && await db.UserOrganizations.AnyAsync(u => u.UserId == userId && u.OrganizationId == organizationId, ct);
+    }
+
+    /// <summary>The organisations the user may edit, for lists and menus.</summary>
+    public async Task<IQueryable<Organization>> EditableAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var userId = await ActiveUserIdAsync(user, ct);
+        if (userId is null) return db.Organizations.Where(o => false);
+        if (CanEditAll(user)) return db.Organizations;
+        if (!user.IsInRole(Roles.Editor)) return db.Organizations.Where(o => false);
+        return db.Organizations.Where(o => db.UserOrganizations.Any(u => u.UserId == userId && u.OrganizationId == o.Id));
+    }
+
+    /// <summary>A deactivated user loses every right at once, even before the sign-in cookie runs out.</summary>
+    private async Task<string?> ActiveUserIdAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return null;
+        return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, ct) ? userId : null;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Samla.Web.Features.Workspace;
+
+public static class WorkspaceSetup
+{
+    public static IServiceCollection AddWorkspace(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationAccess>();
+        services.AddScoped<ServiceChanges>();
+        return services;
+    }
+}
