@@ -19,6 +19,12 @@ public static partial class DemoData
     public const string OtherEditorEmail = "redaktor.rodakorset@samla.example";
     public const string ReaderEmail = "lasare@samla.example";
 
+    /// <summary>
+    /// Authenticator (TOTP) key of the demo administrator and coordinator, who must sign in in two steps.
+    /// Printed in the README and start-up banner so that a demo user can add it to an authenticator app.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "SAMLADEMOHALLANDTOTPKEYXYZ234567";
+
     /// <summary>The user name the audit log shows for demo data.</summary>
     public const string AuditUserName = "demo-data";
 
@@ -74,6 +80,11 @@ public static partial class DemoData
                 };
                 Check(await users.CreateAsync(user, DemoPassword), u.Email);
                 Check(await users.AddToRoleAsync(user, u.Role), u.Email);
+                if (Roles.RequireTwoFactor.Contains(u.Role))
+                {
+                    Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorKey), u.Email);
+                    Check(await users.SetTwoFactorEnabledAsync(user, true), u.Email);
+                }
                 if (u.OrganizationKey is { } key)
                 {
                     var orgId = OrganizationId(key);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Samla.Web.Data;
+using Samla.Web.Features.Admin;
 using Samla.Web.Features.Directory;
 using Samla.Web.Features.Workspace;
 
@@ -27,6 +28,7 @@ public static class AppSetup
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
         services.AddSamlaDatabase(config, builder.Environment);
         services.AddWorkspace();
+        services.AddAdmin(config);
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -136,6 +138,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorGate();
 
         app.MapHealthChecks("/health").DisableRateLimiting();
         app.MapOpenApi("/openapi/{documentName}.json");

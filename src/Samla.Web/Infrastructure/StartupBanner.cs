@@ -23,6 +23,7 @@ public static class StartupBanner
             output.WriteLine($"  {DemoData.EditorEmail,-36} Editor (Halmstads kommun)");
             output.WriteLine($"  {DemoData.OtherEditorEmail,-36} Editor (Röda Korset)");
             output.WriteLine($"  {DemoData.ReaderEmail,-36} Reader");
+            output.WriteLine($"Administrator and coordinator sign in in two steps: add the key {DemoData.DemoAuthenticatorKey} to an authenticator app (TOTP).");
         }
         output.WriteLine();
         output.Flush();

@@ -56,6 +56,10 @@ public sealed class SignInModel(SignInManager<SamlaUser> signIn, UserManager<Sam
             log.LogInformation("User {UserId} signed in", user!.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("TwoFactor", new { ReturnUrl, Input.RememberMe });
+        }
         if (result.IsLockedOut)
         {
             log.LogWarning("User {UserId} is locked out", user!.Id);

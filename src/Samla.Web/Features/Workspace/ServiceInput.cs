@@ -131,15 +131,15 @@ public sealed class ServiceInput
         FieldRules.TryNumber(SurgeCapacity, out var surge);
         FieldRules.TryNumber(SurgeLeadTimeDays, out var lead);
         var s = basis.Clone();
-        s.Name = Name?.Trim() ?? "";
-        s.AlternateName = AlternateName;
-        s.Description = Description?.Trim() ?? "";
-        s.ApplicationProcess = ApplicationProcess;
-        s.Url = Url?.Trim();
-        s.Email = Email?.Trim();
-        s.Phone = Phone?.Trim();
-        s.FeesDescription = FeesDescription;
-        s.InterpretationServices = InterpretationServices;
+        s.Name = Text(Name) ?? "";
+        s.AlternateName = Text(AlternateName);
+        s.Description = Text(Description) ?? "";
+        s.ApplicationProcess = Text(ApplicationProcess);
+        s.Url = Text(Url);
+        s.Email = Text(Email);
+        s.Phone = Text(Phone);
+        s.FeesDescription = Text(FeesDescription);
+        s.InterpretationServices = Text(InterpretationServices);
         s.MinimumAge = minAge;
         s.MaximumAge = maxAge;
         s.Capacity = capacity;
@@ -179,9 +179,13 @@ public sealed class ServiceInput
 
     private static void Set(Dictionary<string, string> fields, string key, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) fields.Remove(key);
-        else fields[key] = value.Trim();
+        if (Text(value) is { } text) fields[key] = text;
+        else fields.Remove(key);
     }
+
+    /// <summary>Browsers post text areas with CRLF; stored text uses LF so that an unchanged field compares equal.</summary>
+    private static string? Text(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     /// <summary>Server-side validation; messages say what to fix and sit next to the field.</summary>
     public void Validate(ModelStateDictionary state, IStringLocalizer<WorkspaceText> t, WorkspaceCatalog catalog)
