@@ -14,6 +14,8 @@ public static class DemoAccounts
     /// <summary>Editor of Röda Korset.</summary>
     public const string OtherEditor = "redaktor.rodakorset@samla.example";
     public const string Reader = "lasare@samla.example";
+    /// <summary>TOTP key of the demo administrator and coordinator (DemoData.DemoAuthenticatorKey).</summary>
+    public const string AuthenticatorKey = "SAMLADEMOHALLANDTOTPKEYXYZ234567";
 
     public const string HalmstadMunicipality = "Halmstads kommun";
     /// <summary>Part of the name of Halmstad's parenting-support service.</summary>

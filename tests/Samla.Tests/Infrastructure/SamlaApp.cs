@@ -59,7 +59,11 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         // All requests come from one test "IP"; the sign-in limit has its own test where it matters.
         builder.UseSetting("Samla:RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("Samla:RateLimits:PublicForms:PermitLimit", "100000");
+        builder.UseSetting("Samla:Mail:PickupDirectory", MailDirectory);
     }
+
+    /// <summary>Where the app writes the mail it sends (.eml files), one folder per app.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "samla-tests", "mail-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>A client that behaves like a browser for forms: keeps cookies, does not follow redirects.</summary>
     public HttpClient CreateBrowserClient() =>
@@ -89,12 +93,21 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         return PostFormAsync(client, url, url, [new("Input.Email", email), new("Input.Password", password)]);
     }
 
-    /// <summary>A browser-like client signed in through the sign-in form.</summary>
-    public async Task<HttpClient> CreateClientSignedInAsync(string email, string password)
+    /// <summary>
+    /// A browser-like client signed in through the sign-in form. Administrators and coordinators sign in in
+    /// two steps: the code is computed from <paramref name="authenticatorKey"/> (the demo key by default).
+    /// </summary>
+    public async Task<HttpClient> CreateClientSignedInAsync(string email, string password, string authenticatorKey = DemoAccounts.AuthenticatorKey)
     {
         var client = CreateBrowserClient();
         using var response = await SignInAsync(client, email, password);
         await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        if (response.Headers.Location?.OriginalString.StartsWith("/konto/tvastegs", StringComparison.Ordinal) == true)
+        {
+            var step = response.Headers.Location.OriginalString;
+            using var second = await PostFormAsync(client, step, step, [new("Code", Totp.Code(authenticatorKey))]);
+            await second.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
         return client;
     }
 
@@ -153,6 +166,7 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         _disposed = true;
         await base.DisposeAsync();
         if (_ownsDatabase && _database is not null) await _database.DisposeAsync();
+        if (Directory.Exists(MailDirectory)) Directory.Delete(MailDirectory, recursive: true);
         GC.SuppressFinalize(this);
     }
 
