@@ -104,7 +104,7 @@ public sealed class WorkspaceEditingTests(SamlaApp app) : IClassFixture<SamlaApp
         {
             Assert.Contains(message, body, StringComparison.Ordinal);
         }
-        Assert.Contains("id=\"email-error\">Skriv en e-postadress", body, StringComparison.Ordinal);
+        Assert.Matches("<span [^>]*id=\"email-error\"[^>]*>Skriv en e-postadress", body);
         Assert.Equal(before, await app.WritesAsync());
     }
 

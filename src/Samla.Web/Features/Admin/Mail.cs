@@ -16,7 +16,7 @@ public sealed class MailOptions
     public string? PickupDirectory { get; set; }
 }
 
-public sealed class MailSender(Microsoft.Extensions.Options.IOptions<MailOptions> options, ILogger<MailSender> log)
+public sealed class MailSender(Microsoft.Extensions.Options.IOptions<MailOptions> options, IWebHostEnvironment environment, ILogger<MailSender> log)
 {
     public async Task SendAsync(string to, string subject, string text, CancellationToken ct)
     {
@@ -29,8 +29,9 @@ public sealed class MailSender(Microsoft.Extensions.Options.IOptions<MailOptions
 
         if (!string.IsNullOrWhiteSpace(o.PickupDirectory))
         {
-            System.IO.Directory.CreateDirectory(o.PickupDirectory);
-            var path = Path.Combine(o.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            var directory = Path.Combine(environment.ContentRootPath, o.PickupDirectory);
+            System.IO.Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             await message.WriteToAsync(path, ct);
             log.LogInformation("Mail to {To} written to {Path}", to, path);
             return;

@@ -83,7 +83,7 @@ public sealed class ContactsModel(SamlaDbContext db, OrganizationAccess access, 
         }
         else if (phone is null)
         {
-            contact.Phones.Add(new Phone { Number = Input.Phone.Trim(), ContactId = contact.Id, OrganizationId = OrgId });
+            db.Phones.Add(new Phone { Number = Input.Phone.Trim(), Contact = contact, OrganizationId = OrgId });
         }
         else
         {

@@ -58,7 +58,7 @@ public sealed class CreateModel(SamlaDbContext db, OrganizationAccess access, Se
         snapshot.AssuredDate = changes.Today;
         snapshot.AssurerEmail = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name;
         var service = new Service { Name = snapshot.Name, OrganizationId = OrgId };
-        snapshot.ApplyTo(service, Catalog);
+        snapshot.ApplyTo(service, Catalog, db: null);
         changes.StageNew(service, "create", Catalog, User);
         await changes.SaveAsync(ct);
         Message = t["Message_Created", service.Name];

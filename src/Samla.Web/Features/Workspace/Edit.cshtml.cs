@@ -87,7 +87,7 @@ public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, Serv
 
         mine.AssuredDate = changes.Today;
         mine.AssurerEmail = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name;
-        await changes.StageAsync(Service, Input.Version, merge ? "merge" : "edit", Catalog, User, s => mine.ApplyTo(s, Catalog), ct);
+        await changes.StageAsync(Service, Input.Version, merge ? "merge" : "edit", Catalog, User, s => mine.ApplyTo(s, Catalog, db), ct);
         try
         {
             await changes.SaveAsync(ct);

@@ -71,7 +71,7 @@ public sealed class HistoryModel(SamlaDbContext db, OrganizationAccess access, S
         // Restoring content does not pretend the old content was verified today, nor forget today's verification.
         snapshot.AssuredDate = service.AssuredDate;
         snapshot.AssurerEmail = service.AssurerEmail;
-        await changes.StageAsync(service, service.Version, "restore", catalog, User, s => snapshot.ApplyTo(s, catalog), ct);
+        await changes.StageAsync(service, service.Version, "restore", catalog, User, s => snapshot.ApplyTo(s, catalog, db), ct);
         await changes.SaveAsync(ct);
         Message = t["Message_Restored", version.Version, service.Version];
         return RedirectToPage(new { id = Id });

@@ -108,6 +108,7 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
             if (address is null)
             {
                 address = new Address { Address1 = "", City = "", PostalCode = "", StateProvince = "", LocationId = location.Id };
+                db.Addresses.Add(address);
                 location.Addresses.Add(address);
             }
             address.Address1 = Input.Address1!.Trim();

@@ -91,7 +91,7 @@ public sealed class OrganizationModel(SamlaDbContext db, OrganizationAccess acce
         snapshot.AssurerEmail = null;
         snapshot.Translations = [];
         var copy = new Service { Name = snapshot.Name, OrganizationId = original.OrganizationId };
-        snapshot.ApplyTo(copy, catalog);
+        snapshot.ApplyTo(copy, catalog, db: null);
         changes.StageNew(copy, "duplicate", catalog, User);
         await changes.SaveAsync(ct);
         Message = t["Message_Duplicated"];

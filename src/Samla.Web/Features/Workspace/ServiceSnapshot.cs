@@ -102,8 +102,18 @@ public sealed class ServiceSnapshot
     /// municipalities, this organisation's locations, catalogued languages) are written, so a forged id
     /// in a form or an outdated snapshot cannot link another organisation's rows.
     /// </summary>
-    public void ApplyTo(Service s, WorkspaceCatalog catalog)
+    /// <remarks>
+    /// New child rows of a tracked service are added to <paramref name="db"/> explicitly: their client-made
+    /// ids would otherwise make EF take them for existing rows. Pass null for a service not yet tracked.
+    /// </remarks>
+    public void ApplyTo(Service s, WorkspaceCatalog catalog, SamlaDbContext? db)
     {
+        T Track<T>(T child) where T : class
+        {
+            db?.Add(child);
+            return child;
+        }
+
         s.Name = Name.Trim();
         s.AlternateName = Blank(AlternateName);
         s.Description = Description.Trim();
@@ -132,7 +142,7 @@ public sealed class ServiceSnapshot
         }
         else if (phone is null)
         {
-            s.Phones.Add(new Phone { Number = Phone.Trim(), ServiceId = s.Id, OrganizationId = null });
+            s.Phones.Add(Track(new Phone { Number = Phone.Trim(), ServiceId = s.Id, OrganizationId = null }));
         }
         else
         {
@@ -145,28 +155,28 @@ public sealed class ServiceSnapshot
         s.Attributes.RemoveAll(a => managed.Contains(a.TaxonomyTermId) && !wanted.Contains(a.TaxonomyTermId));
         foreach (var id in wanted.Where(id => s.Attributes.All(a => a.TaxonomyTermId != id)))
         {
-            s.Attributes.Add(new ServiceAttribute { ServiceId = s.Id, TaxonomyTermId = id });
+            s.Attributes.Add(Track(new ServiceAttribute { ServiceId = s.Id, TaxonomyTermId = id }));
         }
 
         var areas = Areas.Where(catalog.Municipalities.ContainsKey).ToHashSet(StringComparer.Ordinal);
         s.ServiceAreas.RemoveAll(a => !areas.Contains(a.MunicipalityCode));
         foreach (var code in areas.Where(c => s.ServiceAreas.All(a => a.MunicipalityCode != c)))
         {
-            s.ServiceAreas.Add(new ServiceArea { ServiceId = s.Id, MunicipalityCode = code, Name = catalog.Municipalities[code] });
+            s.ServiceAreas.Add(Track(new ServiceArea { ServiceId = s.Id, MunicipalityCode = code, Name = catalog.Municipalities[code] }));
         }
 
         var languages = Languages.Where(c => LanguageCatalog.Find(c) is not null).ToHashSet(StringComparer.OrdinalIgnoreCase);
         s.Languages.RemoveAll(l => !languages.Contains(l.Code));
         foreach (var code in languages.Where(c => s.Languages.All(l => !string.Equals(l.Code, c, StringComparison.OrdinalIgnoreCase))))
         {
-            s.Languages.Add(new Language { ServiceId = s.Id, Code = code, Name = LanguageCatalog.Find(code)!.Swedish });
+            s.Languages.Add(Track(new Language { ServiceId = s.Id, Code = code, Name = LanguageCatalog.Find(code)!.Swedish }));
         }
 
         var locations = Locations.Where(catalog.Locations.ContainsKey).ToHashSet();
         s.ServiceAtLocations.RemoveAll(l => !locations.Contains(l.LocationId));
         foreach (var id in locations.Where(id => s.ServiceAtLocations.All(l => l.LocationId != id)))
         {
-            s.ServiceAtLocations.Add(new ServiceAtLocation { ServiceId = s.Id, LocationId = id });
+            s.ServiceAtLocations.Add(Track(new ServiceAtLocation { ServiceId = s.Id, LocationId = id }));
         }
 
         var schedules = Schedules.Distinct().ToList();
@@ -175,11 +185,11 @@ public sealed class ServiceSnapshot
         foreach (var row in schedules.Where(r => !s.Schedules.Any(x => x.Freq == r.Freq && x.Byday == r.Byday && Clock(x.OpensAt) == r.OpensAt
             && Clock(x.ClosesAt) == r.ClosesAt && x.AttendingType == r.AttendingType && x.ValidFrom == r.ValidFrom && x.ValidTo == r.ValidTo)))
         {
-            s.Schedules.Add(new Schedule
+            s.Schedules.Add(Track(new Schedule
             {
                 ServiceId = s.Id, Freq = row.Freq, Byday = row.Byday, Interval = 1, AttendingType = row.AttendingType,
                 OpensAt = ParseClock(row.OpensAt), ClosesAt = ParseClock(row.ClosesAt), ValidFrom = row.ValidFrom, ValidTo = row.ValidTo,
-            });
+            }));
         }
     }
 
