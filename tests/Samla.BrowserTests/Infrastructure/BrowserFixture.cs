@@ -28,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Where the app writes the mail it sends (.eml files).</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "samla-tests", $"browser-mail-{Guid.NewGuid():N}");
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public static string ResultsDirectory =>
@@ -113,6 +116,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         start.Environment["Samla__DemoData"] = "true";
         start.Environment["Samla__RateLimits__SignIn__PermitLimit"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Samla__Mail__PickupDirectory"] = MailDirectory;
 
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => Log(e.Data);

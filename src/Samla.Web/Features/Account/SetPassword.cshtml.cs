@@ -48,12 +48,10 @@ public sealed class SetPasswordModel(UserManager<SamlaUser> users, IStringLocali
         else if (Password != ConfirmPassword) ModelState.AddModelError(nameof(ConfirmPassword), t["SetPassword_Mismatch"]);
         if (!ModelState.IsValid) return Page();
         var result = await users.ResetPasswordAsync(user, Token, Password!);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) return InvalidLink();
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors)
-            {
-                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.InvalidToken) ? "" : nameof(Password), e.Description);
-            }
+            foreach (var e in result.Errors) ModelState.AddModelError(nameof(Password), e.Description);
             return Page();
         }
         user.EmailConfirmed = true;
@@ -71,6 +69,7 @@ public sealed class SetPasswordModel(UserManager<SamlaUser> users, IStringLocali
 
     private IActionResult InvalidLink()
     {
+        Email = null;
         ModelState.AddModelError("", t["SetPassword_InvalidLink"]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
