@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Samla.Web.Data;
+using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
+using Samla.Web.Features.Needs;
+using Samla.Web.Features.Preparedness;
 
 namespace Samla.Web.Infrastructure;
 
@@ -25,6 +28,9 @@ public static class AppSetup
         services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
         services.AddSamlaDatabase(config, builder.Environment);
+        services.AddCoverage();
+        services.AddNeeds();
+        services.AddPreparedness();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -139,6 +145,7 @@ public static class AppSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapLanguageSwitch();
+        app.MapCoverage();
     }
 }
 
