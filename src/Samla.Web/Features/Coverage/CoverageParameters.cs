@@ -34,7 +34,7 @@ public static class CoverageParameters
         return county.Length is 1 or 2 && county.All(char.IsAsciiDigit) ? county.PadLeft(2, '0') : CoverageRequest.DefaultCounty;
     }
 
-    /// <summary>Parses `by`; returns null and an error when a name is unknown or repeated.</summary>
+    /// <summary>Parses `by` (a name given twice counts once); returns null and an error when a name is unknown.</summary>
     public static IReadOnlyList<CoverageDimension>? ReadBy(string? by, out string? error)
     {
         error = null;
@@ -47,12 +47,7 @@ public static class CoverageParameters
                 error = $"Unknown dimension '{name}'. Use any of: {string.Join(", ", CoverageDimensions.All.Select(x => x.ApiKey()))}.";
                 return null;
             }
-            if (list.Contains(d.Value))
-            {
-                error = $"Dimension '{name}' is given twice.";
-                return null;
-            }
-            list.Add(d.Value);
+            if (!list.Contains(d.Value)) list.Add(d.Value);
         }
         return list;
     }

@@ -15,7 +15,7 @@ public sealed class NewNeedModel(SamlaDbContext db, IStringLocalizer<NeedsText> 
     public NeedInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true, Name = "lan")]
-    public string County { get; set; } = CoverageRequest.DefaultCounty;
+    public string? County { get; set; } = CoverageRequest.DefaultCounty;
 
     public NeedChoices Choices { get; private set; } = null!;
 
@@ -43,7 +43,7 @@ public sealed class NewNeedModel(SamlaDbContext db, IStringLocalizer<NeedsText> 
             TargetGroups = Input.TargetGroups.Where(c => Choices.TargetGroups.Any(v => v.Code == c)).Distinct().ToList(),
             AgeGroups = Input.AgeGroups.Where(c => Choices.AgeGroups.Any(v => v.Code == c)).Distinct().ToList(),
             MunicipalityCodes = Input.Municipalities.Where(c => Choices.Municipalities.Any(v => v.Code == c)).Distinct().ToList(),
-            CountyCode = County,
+            CountyCode = County ?? CoverageRequest.DefaultCounty,
             EvidenceSource = string.IsNullOrWhiteSpace(Input.EvidenceSource) ? null : Input.EvidenceSource.Trim(),
             EvidenceDate = Input.EvidenceDate,
             Severity = Input.Severity!.Value,

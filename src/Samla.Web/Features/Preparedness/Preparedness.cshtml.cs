@@ -22,7 +22,7 @@ public sealed class PreparednessModel(SamlaDbContext db, FindSurgeServices surge
     public sealed record ProcessLeader(string Organization, string? Name, string? Title, string? Email, IReadOnlyList<string> Phones);
 
     [BindProperty(SupportsGet = true, Name = "lan")]
-    public string County { get; set; } = CoverageRequest.DefaultCounty;
+    public string? County { get; set; } = CoverageRequest.DefaultCounty;
 
     public IReadOnlyList<SurgeService> Services { get; private set; } = [];
     public IReadOnlyList<Total> Totals { get; private set; } = [];
@@ -55,7 +55,8 @@ public sealed class PreparednessModel(SamlaDbContext db, FindSurgeServices surge
     public async Task<IActionResult> OnPostModeAsync(bool on, CancellationToken ct)
     {
         await mode.SetAsync(on, ct);
-        return Redirect("/samordning/beredskap" + (County == CoverageRequest.DefaultCounty ? "" : "?lan=" + Uri.EscapeDataString(County)));
+        var county = County is { Length: 2 } c && c.All(char.IsAsciiDigit) ? c : CoverageRequest.DefaultCounty;
+        return Redirect("/samordning/beredskap" + (county == CoverageRequest.DefaultCounty ? "" : "?lan=" + county));
     }
 
     private async Task LoadAsync(CancellationToken ct)
