@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Samla.Tests.Infrastructure;
-using Samla.Web.Data;
 using Samla.Web.Features.Needs;
 
 namespace Samla.Tests.Needs;
