@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
-using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
 
 namespace Samla.Web.Features.Preparedness;
@@ -19,7 +18,7 @@ public sealed class PublicPreparednessModel(SamlaDbContext db, FindSurgeServices
     public async Task OnGetAsync(CancellationToken ct)
     {
         ModeOn = await mode.IsOnAsync(ct);
-        var services = await surge.RunAsync(CoverageRequest.DefaultCounty, ct);
+        var services = await surge.RunAsync(county: null, ct);
         var names = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name, ct);
         Items = services.Select(s => new Item(
                 s.Id,
