@@ -87,6 +87,7 @@ public static class DatabaseInitializer
         {
             using var scope = services.CreateScope();
             await DemoData.EnsureAsync(scope.ServiceProvider, ct);
+            await Features.Needs.NeedsDemoData.EnsureAsync(scope.ServiceProvider, ct);
         }
     }
 }

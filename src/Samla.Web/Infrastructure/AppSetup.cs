@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Samla.Web.Data;
 using Samla.Web.Features.Admin;
+using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
+using Samla.Web.Features.Needs;
+using Samla.Web.Features.Preparedness;
 using Samla.Web.Features.Workspace;
 
 namespace Samla.Web.Infrastructure;
@@ -29,6 +32,9 @@ public static class AppSetup
         services.AddSamlaDatabase(config, builder.Environment);
         services.AddWorkspace();
         services.AddAdmin(config);
+        services.AddCoverage();
+        services.AddNeeds();
+        services.AddPreparedness();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -145,6 +151,7 @@ public static class AppSetup
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapLanguageSwitch();
+        app.MapCoverage();
     }
 }
 

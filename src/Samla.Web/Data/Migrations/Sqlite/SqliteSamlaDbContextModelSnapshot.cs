@@ -215,6 +215,32 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     b.ToTable("Addresses");
                 });
 
+            modelBuilder.Entity("Samla.Web.Data.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppSetting");
+                });
+
             modelBuilder.Entity("Samla.Web.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1007,6 +1033,155 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     b.ToTable("UserOrganizations");
                 });
 
+            modelBuilder.Entity("Samla.Web.Features.Needs.Need", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AgeGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EvidenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MunicipalityCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PeopleAffected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PriorityOverriddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityOverriddenBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityOverride")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RaisedByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedByOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Need");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Needs.NeedComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("NeedComment");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Needs.NeedService", b =>
+                {
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NeedId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("NeedService");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1238,6 +1413,54 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Samla.Web.Features.Needs.Need", b =>
+                {
+                    b.HasOne("Samla.Web.Data.Organization", "RaisedByOrganization")
+                        .WithMany()
+                        .HasForeignKey("RaisedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("RaisedByOrganization");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Needs.NeedComment", b =>
+                {
+                    b.HasOne("Samla.Web.Features.Needs.Need", "Need")
+                        .WithMany("Comments")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Samla.Web.Data.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Need");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Needs.NeedService", b =>
+                {
+                    b.HasOne("Samla.Web.Features.Needs.Need", "Need")
+                        .WithMany("Services")
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Samla.Web.Data.Service", "Service")
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Need");
+
+                    b.Navigation("Service");
+                });
+
             modelBuilder.Entity("Samla.Web.Data.Contact", b =>
                 {
                     b.Navigation("Phones");
@@ -1286,6 +1509,13 @@ namespace Samla.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Samla.Web.Data.Taxonomy", b =>
                 {
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Needs.Need", b =>
+                {
+                    b.Navigation("Comments");
+
+                    b.Navigation("Services");
                 });
 #pragma warning restore 612, 618
         }

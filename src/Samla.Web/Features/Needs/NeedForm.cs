@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Samla.Web.Data;
+using Samla.Web.Features.Coverage;
+using Samla.Web.Features.Directory;
+
+namespace Samla.Web.Features.Needs;
+
+/// <summary>The fields of a need as posted by the form.</summary>
+public sealed class NeedInput
+{
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public Guid? RaisedBy { get; set; }
+    public List<string> TargetGroups { get; set; } = [];
+    public List<string> AgeGroups { get; set; } = [];
+    public List<string> Municipalities { get; set; } = [];
+    public string? EvidenceSource { get; set; }
+    public DateOnly? EvidenceDate { get; set; }
+    public int? Severity { get; set; }
+    public int? PeopleAffected { get; set; }
+}
+
+/// <summary>The choices a need form offers.</summary>
+public sealed record NeedChoices(
+    IReadOnlyList<(Guid Id, string Name)> Organizations,
+    IReadOnlyList<DomainValue> TargetGroups,
+    IReadOnlyList<DomainValue> AgeGroups,
+    IReadOnlyList<DomainValue> Municipalities)
+{
+    public static async Task<NeedChoices> LoadAsync(SamlaDbContext db, System.Security.Claims.ClaimsPrincipal user, string county, CancellationToken ct)
+    {
+        var terms = await db.TaxonomyTerms.AsNoTracking()
+            .Where(t => t.Taxonomy.Name == ReferenceData.TargetGroups || t.Taxonomy.Name == ReferenceData.AgeGroups)
+            .OrderBy(t => t.SortOrder)
+            .Select(t => new { Term = t, Taxonomy = t.Taxonomy.Name })
+            .ToListAsync(ct);
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name)
+            .Select(m => new DomainValue(m.Code, m.Name)).ToListAsync(ct);
+        return new NeedChoices(
+            await NeedAccess.OrganizationsAsync(db, user, ct),
+            terms.Where(t => t.Taxonomy == ReferenceData.TargetGroups).Select(t => new DomainValue(t.Term.Code, ContentText.TermName(t.Term))).ToList(),
+            terms.Where(t => t.Taxonomy == ReferenceData.AgeGroups).Select(t => new DomainValue(t.Term.Code, ContentText.TermName(t.Term))).ToList(),
+            municipalities);
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Samla.Web.Data;
+
+namespace Samla.Web.Features.Preparedness;
+
+/// <summary>
+/// "Preparedness mode" for a large reception: switched by a coordinator, stored as an AppSetting (so every
+/// app instance sees it, and SaveChanges audits who switched it and when).
+/// </summary>
+public sealed class PreparednessMode(SamlaDbContext db)
+{
+    public const string Key = "preparedness-mode";
+
+    public async Task<bool> IsOnAsync(CancellationToken ct = default) =>
+        await db.Set<AppSetting>().AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
+
+    public async Task SetAsync(bool on, CancellationToken ct = default)
+    {
+        var setting = await db.Set<AppSetting>().FirstOrDefaultAsync(s => s.Key == Key, ct);
+        if (setting is null)
+        {
+            setting = new AppSetting { Key = Key };
+            db.Add(setting);
+        }
+        setting.Value = on ? "on" : "off";
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>When the mode was last switched, and by whom, from the audit log.</summary>
+    public async Task<(DateTime When, string Who)?> LastChangeAsync(CancellationToken ct = default)
+    {
+        var entry = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(AppSetting) && a.EntityId == Key)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.Timestamp, a.UserName })
+            .FirstOrDefaultAsync(ct);
+        return entry is null ? null : (entry.Timestamp, entry.UserName);
+    }
+}
+
+/// <summary>A service that can take more people in a large reception.</summary>
+public sealed record SurgeService(
+    Guid Id, string Name, Dictionary<string, Dictionary<string, string>> Translations, string Organization,
+    Dictionary<string, Dictionary<string, string>> OrganizationTranslations,
+    int SurgeCapacity, int? LeadTimeDays, bool IsStale, IReadOnlyList<string> Municipalities,
+    IReadOnlyList<string> TargetGroups, IReadOnlyList<string> Languages);
+
+/// <summary>Loads the public services that state surge capacity, with their places, target groups and languages.</summary>
+public sealed class FindSurgeServices(SamlaDbContext db, Directory.Freshness freshness)
+{
+    public async Task<IReadOnlyList<SurgeService>> RunAsync(string? county, CancellationToken ct)
+    {
+        var query = Directory.PublicVisibility.WherePublic(db.Services.AsNoTracking()).Where(s => s.SurgeCapacity > 0);
+        if (county is not null)
+        {
+            var codes = await db.Municipalities.Where(m => m.CountyCode == county).Select(m => m.Code).ToListAsync(ct);
+            query = query.Where(s => s.ServiceAreas.Any(a => codes.Contains(a.MunicipalityCode)));
+        }
+        var rows = await query
+            .Select(s => new
+            {
+                s.Id, s.Name, s.Translations, Org = s.Organization.Name, OrgTranslations = s.Organization.Translations,
+                Surge = s.SurgeCapacity!.Value, s.SurgeLeadTimeDays, s.AssuredDate,
+                Areas = s.ServiceAreas.Select(a => a.MunicipalityCode).ToList(),
+                Targets = s.Attributes.Where(a => a.TaxonomyTerm.Taxonomy.Name == ReferenceData.TargetGroups).Select(a => a.TaxonomyTerm.Code).ToList(),
+                Languages = s.Languages.Select(l => l.Code).ToList(),
+            })
+            .ToListAsync(ct);
+        return rows
+            .Select(r => new SurgeService(r.Id, r.Name, r.Translations, r.Org, r.OrgTranslations, r.Surge, r.SurgeLeadTimeDays,
+                freshness.IsStale(r.AssuredDate), r.Areas, r.Targets, r.Languages))
+            .OrderBy(r => r.LeadTimeDays ?? int.MaxValue).ThenByDescending(r => r.SurgeCapacity).ThenBy(r => r.Name, StringComparer.CurrentCulture)
+            .ToList();
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Samla.Tests.Infrastructure;
+using Samla.Web.Data;
+using static Samla.Tests.Coverage.CoverageApp;
+
+namespace Samla.Tests.Coverage;
+
+public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageApp>
+{
+    private const string Password = "Test-password-2026";
+
+    private async Task<HttpClient> ReaderAsync() =>
+        await app.CreateClientSignedInAsync(await app.CreateUserAsync(Password, Roles.Reader), Password);
+
+    [Theory]
+    [InlineData("/samordning")]
+    [InlineData("/samordning/tackning")]
+    [InlineData("/samordning/tackning/karta")]
+    [InlineData("/samordning/tackning/insatser?kommun=1380")]
+    public async Task Coordination_pages_ask_anonymous_visitors_to_sign_in(string url)
+    {
+        using var client = app.CreateBrowserClient();
+        using var response = await client.GetAsync(url);
+
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Contains("/konto/logga-in", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Any_signed_in_staff_member_sees_the_matrix_with_gaps_and_risks_in_words()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning");
+
+        Assert.Contains("Saknas", html, StringComparison.Ordinal);
+        Assert.Contains("Hylte, Asylsökande: 0 aktiva och 1 inaktuella insatser", html, StringComparison.Ordinal);
+        Assert.Contains("cell-risk", html, StringComparison.Ordinal);
+        Assert.Contains("/samordning/tackning/insatser?kommun=1315&amp;malgrupp=asylum-seekers", html, StringComparison.Ordinal);
+        Assert.Contains("<svg role=\"img\"", html, StringComparison.Ordinal);
+        Assert.Contains("/api/coverage/export?by=municipality%2Ctarget_group%2Clayer&amp;format=xlsx", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Filters_in_the_query_string_reach_links_and_exports()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning?niva=3&verifierade=true");
+
+        Assert.Contains("niva=3&amp;verifierade=true&amp;kommun=1384&amp;malgrupp=refugees", html, StringComparison.Ordinal);
+        Assert.Contains("layer=3&amp;verified_only=true", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sprak", "dari")]
+    [InlineData("organisation", "Täckningsföreningen")]
+    public async Task Language_and_organisation_views_show_who_does_what_where(string view, string expected)
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning?vy=" + view);
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Contains("coverage-matrix", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drill_down_shows_staff_the_services_that_do_not_count_too()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync($"/samordning/tackning/insatser?kommun={Halmstad}&malgrupp=refugees");
+
+        Assert.Contains("Språkcafé", html, StringComparison.Ordinal);
+        Assert.Contains("Utkast", html, StringComparison.Ordinal);
+        Assert.Contains("Inte publik", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/insatser/{app.DraftId}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Map_draws_every_municipality_with_a_text_alternative_and_credit()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning/karta");
+
+        Assert.Equal(6, Regex.Count(html, "<path d=\"M"));
+        Assert.Contains("<title id=\"map-title\">", html, StringComparison.Ordinal);
+        Assert.Contains("Hylte: 1 aktiva, 1 inaktuella", html, StringComparison.Ordinal);
+        Assert.Contains("okfse/sweden-geojson", html, StringComparison.Ordinal);
+        Assert.Contains("Laholm", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Map_of_any_county_can_be_drawn()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning/karta?lan=12");
+
+        Assert.Equal(33, Regex.Count(html, "<path d=\"M"));
+        Assert.Contains("Malmö", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Print_view_hides_the_site_chrome()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning?utskrift=1");
+
+        Assert.Contains("<body class=\"print-view\"", html, StringComparison.Ordinal);
+    }
+}
