@@ -1,0 +1,316 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Samla.Web.Features.Search;
+
+/// <summary>One public service as the index sees it (built from the database by <see cref="SearchIndexLoader"/>).</summary>
+public sealed record IndexedService(
+    Guid Id,
+    string Name,
+    string? AlternateName,
+    string Description,
+    string Summary,
+    Dictionary<string, Dictionary<string, string>> Translations,
+    Guid OrganizationId,
+    string OrganizationName,
+    Dictionary<string, Dictionary<string, string>> OrganizationTranslations,
+    int? MinimumAge,
+    int? MaximumAge,
+    DateOnly? AssuredDate,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Facets,
+    string ExtraText);
+
+/// <summary>
+/// An immutable snapshot of all public services: a Lucene index (in memory) for the free text, and one bit set
+/// per filter value for filters and facet counts. Searches never lock; a new snapshot replaces the old one whole.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string OrdField = "ord";
+    private const string NameField = "name";
+    private const string NameRawField = "name_raw";
+    private const string OrgField = "org";
+    private const string TextField = "text";
+    private const string TextRawField = "text_raw";
+
+    // Constant scores per kind of match: a match in the name always outranks one in the description.
+    private const float NameExact = 10f, NamePrefix = 6f, NameFuzzy = 5f, OrgExact = 4f, TextExact = 2f, TextPrefix = 1.2f, TextFuzzy = 1f;
+
+    private static readonly (string Name, int From, int To)[] AgeGroupRanges =
+        [("children", 0, 12), ("youth", 13, 17), ("adults", 18, 64), ("older-adults", 65, 150)];
+
+    // What a result list needs per slot; the texts fed to Lucene are not kept.
+    private readonly SearchHit[] docs;
+    private readonly Dictionary<string, Dictionary<string, Bits>> facetBits;
+    private readonly int[] minAge, maxAge;
+    private readonly int[] byName, byVerified, nameRank;
+    private readonly LuceneDirectory directory;
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+
+    public int Count => docs.Length;
+
+    public DateTime BuiltAt { get; }
+
+    private SearchIndex(IndexedService[] services, DateTime builtAt)
+    {
+        docs = [.. services.Select(ToHit)];
+        BuiltAt = builtAt;
+        var n = docs.Length;
+        facetBits = SearchFacets.Counted.ToDictionary(f => f, _ => new Dictionary<string, Bits>(StringComparer.Ordinal), StringComparer.Ordinal);
+        minAge = new int[n];
+        maxAge = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var d = services[i];
+            foreach (var (facet, values) in d.Facets)
+            {
+                if (!facetBits.TryGetValue(facet, out var byValue)) continue;
+                foreach (var v in values)
+                {
+                    if (!byValue.TryGetValue(v, out var bits)) byValue[v] = bits = new Bits(n);
+                    bits.Set(i);
+                }
+            }
+            (minAge[i], maxAge[i]) = AgeRange(d);
+        }
+
+        byName = Enumerable.Range(0, n)
+            .OrderBy(i => docs[i].Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), CompareOptions.IgnoreCase))
+            .ThenBy(i => docs[i].Id)
+            .ToArray();
+        nameRank = new int[n];
+        for (var r = 0; r < n; r++) nameRank[byName[r]] = r;
+        byVerified = Enumerable.Range(0, n)
+            .OrderByDescending(i => docs[i].AssuredDate ?? DateOnly.MinValue)
+            .ThenBy(i => nameRank[i])
+            .ToArray();
+
+        directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SwedishTextAnalyzer.Version, Analyzer()) { OpenMode = OpenMode.CREATE }))
+        {
+            for (var i = 0; i < n; i++) writer.AddDocument(ToDocument(i, services[i]));
+            writer.Commit();
+        }
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader);
+    }
+
+    public static SearchIndex Build(IEnumerable<IndexedService> services, DateTime builtAt) =>
+        new([.. services.OrderBy(s => s.Id)], builtAt);
+
+    private static Lucene.Net.Analysis.Analyzer Analyzer()
+    {
+        var stemmed = new SwedishTextAnalyzer(stem: true);
+        var raw = new SwedishTextAnalyzer(stem: false);
+        return new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(stemmed, new Dictionary<string, Lucene.Net.Analysis.Analyzer>
+        {
+            [NameRawField] = raw,
+            [TextRawField] = raw,
+        });
+    }
+
+    private static Document ToDocument(int ord, IndexedService s)
+    {
+        var names = string.Join(" ", new[] { s.Name, s.AlternateName }
+            .Concat(s.Translations.Values.Select(t => t.GetValueOrDefault("name")))
+            .Where(x => !string.IsNullOrWhiteSpace(x)));
+        var text = s.Description + " " + s.ExtraText;
+        var org = string.Join(" ", new[] { s.OrganizationName }.Concat(s.OrganizationTranslations.Values.Select(t => t.GetValueOrDefault("name"))).Where(x => !string.IsNullOrWhiteSpace(x)));
+        return
+        [
+            new NumericDocValuesField(OrdField, ord),
+            new TextField(NameField, names, Field.Store.NO),
+            new TextField(NameRawField, names, Field.Store.NO),
+            new TextField(OrgField, org, Field.Store.NO),
+            new TextField(TextField, text, Field.Store.NO),
+            new TextField(TextRawField, text, Field.Store.NO),
+        ];
+    }
+
+    /// <summary>A service's age range in years: its own minimum/maximum, else that of its age groups, else all ages.</summary>
+    private static (int From, int To) AgeRange(IndexedService d)
+    {
+        var groups = d.Facets.GetValueOrDefault(SearchFacets.AgeGroup) ?? [];
+        var ranges = AgeGroupRanges.Where(r => groups.Contains(r.Name)).ToList();
+        var from = d.MinimumAge ?? (ranges.Count > 0 ? ranges.Min(r => r.From) : 0);
+        var to = d.MaximumAge ?? (ranges.Count > 0 ? ranges.Max(r => r.To) : 150);
+        return (from, to);
+    }
+
+    /// <summary>Age group codes for a service: all four when it names none (open to all ages).</summary>
+    public static IReadOnlyList<string> AgeGroupsOrAll(IReadOnlyList<string> groups) =>
+        groups.Count > 0 ? groups : [.. AgeGroupRanges.Select(r => r.Name)];
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var n = docs.Length;
+        var pageSize = Math.Clamp(request.PageSize, 1, 100);
+        var page = Math.Max(1, request.Page);
+
+        float[]? scores = null;
+        Bits text;
+        if (request.HasText && SwedishTextAnalyzer.Words(request.Text!) is { Count: > 0 } words)
+        {
+            scores = new float[n];
+            text = new Bits(n);
+            var collector = new SlotCollector(scores, text);
+            searcher.Search(TextQuery(words), collector);
+        }
+        else
+        {
+            text = Bits.All(n);
+        }
+
+        // One bit set per active filter; each dimension's facet counts ignore that dimension's own filter.
+        var filters = new Dictionary<string, Bits>(StringComparer.Ordinal);
+        AddAny(filters, SearchFacets.TargetGroup, request.TargetGroups);
+        AddAny(filters, SearchFacets.Municipality, request.Municipalities);
+        AddAny(filters, SearchFacets.AgeGroup, request.AgeGroups);
+        AddAny(filters, SearchFacets.Layer, request.Layers);
+        AddAny(filters, SearchFacets.Category, request.Categories);
+        AddAny(filters, SearchFacets.Language, request.Languages);
+        if (request.FreeOnly) AddAny(filters, SearchFacets.Cost, ["free"]);
+        AddAny(filters, SearchFacets.Access, request.AccessModes);
+        AddAny(filters, SearchFacets.Weekday, request.Weekdays.Select(d => d.ToUpperInvariant()).ToList());
+        if (request.Age is { } age)
+        {
+            var bits = new Bits(n);
+            for (var i = 0; i < n; i++) if (minAge[i] <= age && age <= maxAge[i]) bits.Set(i);
+            filters[SearchFacets.Age] = bits;
+        }
+
+        var matched = text.Clone();
+        foreach (var f in filters.Values) matched.And(f);
+
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        var without = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var facet in SearchFacets.Counted.Append(SearchFacets.Age))
+        {
+            Bits baseSet;
+            if (filters.ContainsKey(facet))
+            {
+                baseSet = text.Clone();
+                foreach (var (other, bits) in filters) if (other != facet) baseSet.And(bits);
+                without[facet] = baseSet.Count();
+            }
+            else
+            {
+                baseSet = matched;
+            }
+            if (facetBits.TryGetValue(facet, out var values))
+            {
+                facets[facet] = values
+                    .Select(kv => new FacetCount(kv.Key, baseSet.CountAnd(kv.Value)))
+                    .OrderBy(c => c.Value, StringComparer.Ordinal)
+                    .ToList();
+            }
+        }
+
+        var order = Order(request, scores, matched);
+        var total = order.Count;
+        var hits = order.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(i => scores is null ? docs[i] : docs[i] with { Score = scores[i] })
+            .ToList();
+        return new SearchResult(total, page, pageSize, hits, facets, without);
+    }
+
+    private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return;
+        var bits = new Bits(docs.Length);
+        var byValue = facetBits[facet];
+        foreach (var v in values.Distinct(StringComparer.Ordinal))
+        {
+            if (byValue.TryGetValue(v, out var b)) bits.Or(b);
+        }
+        filters[facet] = bits;
+    }
+
+    private List<int> Order(SearchRequest request, float[]? scores, Bits matched)
+    {
+        if (request.Sort == SearchSort.Verified || scores is null)
+        {
+            var sequence = request.Sort == SearchSort.Verified ? byVerified : byName;
+            var list = new List<int>();
+            foreach (var i in sequence) if (matched.Get(i)) list.Add(i);
+            return list;
+        }
+        var hits = new List<int>();
+        for (var i = 0; i < docs.Length; i++) if (matched.Get(i)) hits.Add(i);
+        hits.Sort((a, b) =>
+        {
+            var c = scores[b].CompareTo(scores[a]);
+            return c != 0 ? c : nameRank[a].CompareTo(nameRank[b]);
+        });
+        return hits;
+    }
+
+    private static Query TextQuery(IReadOnlyList<(string Raw, string Stem)> words)
+    {
+        var all = new BooleanQuery();
+        foreach (var (raw, stem) in words)
+        {
+            var any = new DisjunctionMaxQuery(0f)
+            {
+                Constant(new TermQuery(new Term(NameField, stem)), NameExact),
+                Constant(new TermQuery(new Term(OrgField, stem)), OrgExact),
+                Constant(new TermQuery(new Term(TextField, stem)), TextExact),
+            };
+            if (raw.Length >= 4)
+            {
+                any.Add(Constant(new PrefixQuery(new Term(NameRawField, raw)), NamePrefix));
+                any.Add(Constant(new PrefixQuery(new Term(TextRawField, raw)), TextPrefix));
+            }
+            if (raw.Length >= 5)
+            {
+                // One typo (an edit or a swap of two letters) in words of five letters or more.
+                any.Add(Constant(new FuzzyQuery(new Term(NameRawField, raw), 1, 0, 50, true), NameFuzzy));
+                any.Add(Constant(new FuzzyQuery(new Term(TextRawField, raw), 1, 0, 50, true), TextFuzzy));
+            }
+            all.Add(any, Occur.MUST);
+        }
+        return all;
+    }
+
+    private static ConstantScoreQuery Constant(Query q, float score) => new(q) { Boost = score };
+
+    private static SearchHit ToHit(IndexedService d) => new(
+        d.Id, d.Name, d.Summary, d.Translations, d.OrganizationId, d.OrganizationName, d.OrganizationTranslations, d.AssuredDate,
+        d.Facets.GetValueOrDefault(SearchFacets.TargetGroup) ?? [],
+        d.Facets.GetValueOrDefault(SearchFacets.Access) ?? [],
+        d.Facets.GetValueOrDefault(SearchFacets.Cost) ?? [],
+        d.Facets.GetValueOrDefault(SearchFacets.Layer) ?? [],
+        d.Facets.GetValueOrDefault(SearchFacets.Municipality) ?? [],
+        0f);
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+    }
+
+    /// <summary>Collects every matching document's slot and score (filters are applied afterwards with bit sets).</summary>
+    private sealed class SlotCollector(float[] scores, Bits hits) : ICollector
+    {
+        private Scorer? scorer;
+        private NumericDocValues? ords;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => this.scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => ords = context.AtomicReader.GetNumericDocValues(OrdField);
+
+        public void Collect(int doc)
+        {
+            var slot = (int)ords!.Get(doc);
+            scores[slot] = scorer!.GetScore();
+            hits.Set(slot);
+        }
+    }
+}
