@@ -114,6 +114,19 @@ public sealed class SearchIndex : IDisposable
         });
     }
 
+    /// <summary>
+    /// Scores are constant per kind of match (see <see cref="TextQuery"/>), so the index needs to know only which
+    /// documents hold a term: no frequencies, positions or norms, which keeps 100 000 services small in memory.
+    /// </summary>
+    private static readonly FieldType MatchOnly = new()
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    };
+
     private static Document ToDocument(int ord, IndexedService s)
     {
         var names = string.Join(" ", new[] { s.Name, s.AlternateName }
@@ -124,11 +137,11 @@ public sealed class SearchIndex : IDisposable
         return
         [
             new NumericDocValuesField(OrdField, ord),
-            new TextField(NameField, names, Field.Store.NO),
-            new TextField(NameRawField, names, Field.Store.NO),
-            new TextField(OrgField, org, Field.Store.NO),
-            new TextField(TextField, text, Field.Store.NO),
-            new TextField(TextRawField, text, Field.Store.NO),
+            new Field(NameField, names, MatchOnly),
+            new Field(NameRawField, names, MatchOnly),
+            new Field(OrgField, org, MatchOnly),
+            new Field(TextField, text, MatchOnly),
+            new Field(TextRawField, text, MatchOnly),
         ];
     }
 
@@ -152,14 +165,13 @@ public sealed class SearchIndex : IDisposable
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
         var page = Math.Max(1, request.Page);
 
-        float[]? scores = null;
+        TextHits? textHits = null;
         Bits text;
         if (request.HasText && SwedishTextAnalyzer.Words(request.Text!) is { Count: > 0 } words)
         {
-            scores = new float[n];
-            text = new Bits(n);
-            var collector = new SlotCollector(scores, text);
-            searcher.Search(TextQuery(words), collector);
+            textHits = new TextHits(n);
+            searcher.Search(TextQuery(words), textHits);
+            text = textHits.Matched;
         }
         else
         {
@@ -211,11 +223,8 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
-        var order = Order(request, scores, matched);
-        var total = order.Count;
-        var hits = order.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(i => scores is null ? docs[i] : docs[i] with { Score = scores[i] })
-            .ToList();
+        var total = matched.Count();
+        var hits = PageOf(request, textHits, matched, (page - 1) * pageSize, pageSize);
         return new SearchResult(total, page, pageSize, hits, facets, without);
     }
 
@@ -231,23 +240,43 @@ public sealed class SearchIndex : IDisposable
         filters[facet] = bits;
     }
 
-    private List<int> Order(SearchRequest request, float[]? scores, Bits matched)
+    /// <summary>One page of the matched services in the requested order, without sorting more than needed.</summary>
+    private List<SearchHit> PageOf(SearchRequest request, TextHits? textHits, Bits matched, int skip, int take)
     {
-        if (request.Sort == SearchSort.Verified || scores is null)
+        var page = new List<SearchHit>(take);
+        if (request.Sort == SearchSort.Verified || textHits is null)
         {
+            // Precomputed orders: walk them and keep the matched slots of the requested page.
             var sequence = request.Sort == SearchSort.Verified ? byVerified : byName;
-            var list = new List<int>();
-            foreach (var i in sequence) if (matched.Get(i)) list.Add(i);
-            return list;
+            var seen = 0;
+            foreach (var i in sequence)
+            {
+                if (!matched.Get(i)) continue;
+                if (seen++ < skip) continue;
+                page.Add(textHits is null ? docs[i] : docs[i] with { Score = textHits.ScoreOf(i) });
+                if (page.Count == take) break;
+            }
+            return page;
         }
-        var hits = new List<int>();
-        for (var i = 0; i < docs.Length; i++) if (matched.Get(i)) hits.Add(i);
-        hits.Sort((a, b) =>
+        // Relevance: score descending, then name. Positive float bits sort like the floats, so one long key per hit
+        // (inverted score in the high half, name rank in the low half) sorts with a primitive sort.
+        var keys = new long[textHits.Count];
+        var k = 0;
+        for (var h = 0; h < textHits.Count; h++)
         {
-            var c = scores[b].CompareTo(scores[a]);
-            return c != 0 ? c : nameRank[a].CompareTo(nameRank[b]);
-        });
-        return hits;
+            var slot = textHits.Slots[h];
+            if (!matched.Get(slot)) continue;
+            var scoreBits = BitConverter.SingleToInt32Bits(textHits.Scores[h]);
+            keys[k++] = ((long)(int.MaxValue - scoreBits) << 32) | (uint)nameRank[slot];
+        }
+        Array.Sort(keys, 0, k);
+        for (var j = skip; j < Math.Min(k, skip + take); j++)
+        {
+            var slot = byName[(int)(keys[j] & 0xFFFFFFFF)];
+            var score = BitConverter.Int32BitsToSingle(int.MaxValue - (int)(keys[j] >> 32));
+            page.Add(docs[slot] with { Score = score });
+        }
+        return page;
     }
 
     private static Query TextQuery(IReadOnlyList<(string Raw, string Stem)> words)
@@ -294,11 +323,17 @@ public sealed class SearchIndex : IDisposable
         directory.Dispose();
     }
 
-    /// <summary>Collects every matching document's slot and score (filters are applied afterwards with bit sets).</summary>
-    private sealed class SlotCollector(float[] scores, Bits hits) : ICollector
+    /// <summary>Collects the slot and score of every document that matches the text (filters come afterwards, as bit sets).</summary>
+    private sealed class TextHits(int size) : ICollector
     {
         private Scorer? scorer;
         private NumericDocValues? ords;
+        private Dictionary<int, int>? positions;
+
+        public Bits Matched { get; } = new(size);
+        public int[] Slots { get; private set; } = new int[64];
+        public float[] Scores { get; private set; } = new float[64];
+        public int Count { get; private set; }
 
         public bool AcceptsDocsOutOfOrder => true;
 
@@ -308,9 +343,29 @@ public sealed class SearchIndex : IDisposable
 
         public void Collect(int doc)
         {
+            if (Count == Slots.Length)
+            {
+                Slots = ResizeTo(Slots, Count * 2);
+                Scores = ResizeTo(Scores, Count * 2);
+            }
             var slot = (int)ords!.Get(doc);
-            scores[slot] = scorer!.GetScore();
-            hits.Set(slot);
+            Slots[Count] = slot;
+            Scores[Count] = scorer!.GetScore();
+            Count++;
+            Matched.Set(slot);
+        }
+
+        public float ScoreOf(int slot)
+        {
+            positions ??= Enumerable.Range(0, Count).ToDictionary(i => Slots[i]);
+            return positions.TryGetValue(slot, out var i) ? Scores[i] : 0f;
+        }
+
+        private static T[] ResizeTo<T>(T[] array, int length)
+        {
+            var copy = new T[length];
+            Array.Copy(array, copy, array.Length);
+            return copy;
         }
     }
 }

@@ -34,16 +34,16 @@ public static class SearchIndexLoader
             .Select(t => new { t.Id, t.Code, t.ParentId, Taxonomy = t.Taxonomy.Name })
             .ToDictionaryAsync(t => t.Id, ct);
 
-        var facets = services.ToDictionary(s => s.Id, _ => new Dictionary<string, HashSet<string>>(StringComparer.Ordinal));
+        // Child rows are streamed, not listed: at 100 000 services they are millions of rows.
+        var facets = services.ToDictionary(s => s.Id, _ => new List<(string Facet, string Value)>(12));
         void Add(Guid serviceId, string facet, string? value)
         {
             if (value is null || !facets.TryGetValue(serviceId, out var f)) return;
-            if (!f.TryGetValue(facet, out var set)) f[facet] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(string.Intern(value));
+            var pair = (facet, string.Intern(value));
+            if (!f.Contains(pair)) f.Add(pair);
         }
 
-        var attributes = await db.ServiceAttributes.AsNoTracking().Select(a => new { a.ServiceId, a.TaxonomyTermId }).ToListAsync(ct);
-        foreach (var a in attributes)
+        await foreach (var a in db.ServiceAttributes.AsNoTracking().Select(a => new { a.ServiceId, a.TaxonomyTermId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!terms.TryGetValue(a.TaxonomyTermId, out var term)) continue;
             var facet = FacetOf(term.Taxonomy);
@@ -56,7 +56,7 @@ public static class SearchIndexLoader
             }
         }
 
-        foreach (var a in await db.ServiceAreas.AsNoTracking().Select(a => new { a.ServiceId, a.MunicipalityCode }).ToListAsync(ct))
+        await foreach (var a in db.ServiceAreas.AsNoTracking().Select(a => new { a.ServiceId, a.MunicipalityCode }).AsAsyncEnumerable().WithCancellation(ct))
         {
             Add(a.ServiceId, SearchFacets.Municipality, a.MunicipalityCode);
         }
@@ -64,16 +64,16 @@ public static class SearchIndexLoader
             .Select(x => new { x.Id, x.ServiceId, x.Location.MunicipalityCode })
             .ToListAsync(ct);
         foreach (var p in places) Add(p.ServiceId, SearchFacets.Municipality, p.MunicipalityCode);
-        foreach (var l in await db.Languages.AsNoTracking().Select(l => new { l.ServiceId, l.Code }).ToListAsync(ct))
+        await foreach (var l in db.Languages.AsNoTracking().Select(l => new { l.ServiceId, l.Code }).AsAsyncEnumerable().WithCancellation(ct))
         {
             Add(l.ServiceId, SearchFacets.Language, l.Code.ToLowerInvariant());
         }
         var serviceOfPlace = places.ToDictionary(p => p.Id, p => p.ServiceId);
-        var schedules = await db.Schedules.AsNoTracking()
+        var schedules = db.Schedules.AsNoTracking()
             .Where(s => s.Byday != null)
             .Select(s => new { s.ServiceId, s.ServiceAtLocationId, s.Byday })
-            .ToListAsync(ct);
-        foreach (var s in schedules)
+            .AsAsyncEnumerable();
+        await foreach (var s in schedules.WithCancellation(ct))
         {
             var serviceId = s.ServiceId ?? (s.ServiceAtLocationId is { } sal ? serviceOfPlace.GetValueOrDefault(sal) : (Guid?)null);
             if (serviceId is null) continue;
@@ -88,19 +88,22 @@ public static class SearchIndexLoader
         foreach (var s in services)
         {
             if (!organizations.TryGetValue(s.OrganizationId, out var org)) continue;
-            var f = facets[s.Id];
-            if (!f.ContainsKey(SearchFacets.AgeGroup)) f[SearchFacets.AgeGroup] = [.. SearchIndex.AgeGroupsOrAll([])];
-            var facetLists = f.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value.Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+            var description = PlainText(s.Description);
+            var facetLists = facets[s.Id]
+                .GroupBy(p => p.Facet, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Value).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+            facets.Remove(s.Id);
+            if (!facetLists.ContainsKey(SearchFacets.AgeGroup)) facetLists[SearchFacets.AgeGroup] = SearchIndex.AgeGroupsOrAll([]);
             result.Add(new IndexedService(
                 s.Id,
                 s.Name,
                 s.AlternateName,
-                SafeMarkdown.ToPlainText(s.Description),
-                Summarize(s.Description),
+                description,
+                Shorten(description),
                 SummarizeTranslations(s.Translations),
                 s.OrganizationId,
                 string.Intern(org.Name),
-                org.Translations,
+                org.Translations.Count == 0 ? NoTranslations : org.Translations,
                 s.MinimumAge,
                 s.MaximumAge,
                 s.AssuredDate,
@@ -128,9 +131,9 @@ public static class SearchIndexLoader
         var parts = new List<string>();
         foreach (var fields in translations.Values)
         {
-            if (fields.TryGetValue("description", out var d)) parts.Add(SafeMarkdown.ToPlainText(d));
+            if (fields.TryGetValue("description", out var d)) parts.Add(PlainText(d));
         }
-        if (applicationProcess is not null) parts.Add(SafeMarkdown.ToPlainText(applicationProcess));
+        if (applicationProcess is not null) parts.Add(PlainText(applicationProcess));
         if (fees is not null) parts.Add(fees);
         foreach (var (facet, taxonomy) in new[] { (SearchFacets.Category, ReferenceData.ActivityCategories), (SearchFacets.TargetGroup, ReferenceData.TargetGroups) })
         {
@@ -142,18 +145,28 @@ public static class SearchIndexLoader
         return string.Join(" ", parts);
     }
 
-    internal static string Summarize(string markdown)
+    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax = System.Buffers.SearchValues.Create("*_[]#>`<|~\\\n");
+
+    /// <summary>Markdown as plain text; text without any Markdown syntax is taken as it is (most descriptions: saves the parser at 100 000 services).</summary>
+    internal static string PlainText(string markdown) =>
+        markdown.AsSpan().IndexOfAny(MarkdownSyntax) < 0 ? markdown.Trim() : SafeMarkdown.ToPlainText(markdown);
+
+    internal static string Summarize(string markdown) => Shorten(PlainText(markdown));
+
+    private static string Shorten(string text)
     {
-        var plain = SafeMarkdown.ToPlainText(markdown).ReplaceLineEndings(" ");
+        var plain = text.ReplaceLineEndings(" ");
         if (plain.Length <= 180) return plain;
         var cut = plain.LastIndexOf(' ', 179);
         return plain[..(cut > 0 ? cut : 179)] + "…";
     }
 
+    private static readonly Dictionary<string, Dictionary<string, string>> NoTranslations = [];
+
     /// <summary>Keeps translated names, and translated descriptions shortened to summaries (all a result list needs).</summary>
     private static Dictionary<string, Dictionary<string, string>> SummarizeTranslations(Dictionary<string, Dictionary<string, string>> translations)
     {
-        if (translations.Count == 0) return translations;
+        if (translations.Count == 0) return NoTranslations;
         var copy = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var (lang, fields) in translations)
         {

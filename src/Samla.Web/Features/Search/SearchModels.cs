@@ -98,9 +98,14 @@ public sealed record SearchResult(
 
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 
+    private Dictionary<(string, string), int>? counts;
+
     /// <summary>Count for one facet value (0 when absent).</summary>
-    public int CountOf(string facet, string value) =>
-        Facets.TryGetValue(facet, out var list) ? list.FirstOrDefault(f => f.Value == value)?.Count ?? 0 : 0;
+    public int CountOf(string facet, string value)
+    {
+        counts ??= Facets.SelectMany(f => f.Value.Select(v => (Key: (f.Key, v.Value), v.Count))).ToDictionary(x => x.Key, x => x.Count);
+        return counts.GetValueOrDefault((facet, value));
+    }
 
     /// <summary>The active filter whose removal gives most results (the most restrictive), or null.</summary>
     public string? MostRestrictiveFilter =>

@@ -86,6 +86,9 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     public static Localized Pick(IReadOnlyDictionary<string, Dictionary<string, string>> translations, string field, string swedish) =>
         ContentText.Pick(translations as Dictionary<string, Dictionary<string, string>> ?? new(translations), field, swedish);
 
+    /// <summary>Municipalities offered at most (those with most matches, plus any chosen): a national database has 290.</summary>
+    public const int MaxMunicipalityOptions = 15;
+
     /// <summary>Values of a facet to offer: the taxonomy's terms (or the values in the data), with counts; empty ones hidden unless chosen.</summary>
     public IReadOnlyList<(string Value, string Label, int Count, bool Selected)> Options(string facet, IReadOnlyList<string> selected)
     {
@@ -98,6 +101,8 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
             SearchFacets.Category => Codes(ReferenceData.ActivityCategories),
             SearchFacets.Access => Codes(ReferenceData.AccessModes),
             SearchFacets.Weekday => WeekdayCodes,
+            SearchFacets.Municipality => counts.Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
+                .Take(MaxMunicipalityOptions).Select(c => c.Value).Union(selected, StringComparer.Ordinal),
             _ => counts.Select(c => c.Value).Union(selected, StringComparer.Ordinal),
         };
         var comparer = StringComparer.Create(CultureInfo.CurrentCulture, true);

@@ -56,6 +56,9 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var services = await SearchIndexLoader.LoadAsync(db, ct);
             var index = SearchIndex.Build(services, clock.GetUtcNow().UtcDateTime);
+            services = null;
+            // The load's rows are garbage now; give the memory back instead of keeping the build's peak resident.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var old = current;
             current = index;
             builtFrom = stamp;
