@@ -76,7 +76,7 @@ echo "== Seed $SERVICES services"
 echo "== Start app on 127.0.0.1:$PORT"
 ( cd "$ROOT/src/Samla.Web" && exec dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 ) &
 APP=$!
-cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; }
+cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 # The first search waits for the index; time it as the start-up cost.

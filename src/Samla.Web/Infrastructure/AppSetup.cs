@@ -94,6 +94,7 @@ public static class AppSetup
             .AddPolicy(Policies.Coordination, p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));
 
+        builder.AddSamlaTelemetry();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SamlaDbContext>("database");

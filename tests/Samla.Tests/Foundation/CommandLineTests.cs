@@ -86,6 +86,15 @@ public sealed class CommandLineTests
         Assert.Equal(before + 50, after);
         var published = await app.WithDbAsync(db => db.Services.CountAsync(s => s.IsPublished && s.Organization != null));
         Assert.True(published >= 1, "generated services should be usable: none is published with an organisation");
+        // Rows written outside EF must read back through EF with every related row and type intact.
+        var sample = await app.WithDbAsync(db => db.Services.AsNoTracking()
+            .Include(s => s.Attributes).Include(s => s.ServiceAreas).Include(s => s.Languages).Include(s => s.Schedules)
+            .AsSplitQuery().OrderBy(s => s.Name).FirstAsync());
+        Assert.NotEmpty(sample.Attributes);
+        Assert.NotEmpty(sample.ServiceAreas);
+        Assert.NotEmpty(sample.Languages);
+        Assert.True(sample.AssuredDate is not null && sample.CreatedAt.Kind == DateTimeKind.Utc && sample.CreatedAt.Year >= 2020);
+        Assert.All(sample.Schedules, x => Assert.True(x.ClosesAt > x.OpensAt));
     }
 
     [Fact]

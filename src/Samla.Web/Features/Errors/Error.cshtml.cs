@@ -22,8 +22,15 @@ public sealed class ErrorModel(IStringLocalizer<SharedText> t, ILogger<ErrorMode
 
     private void Describe(int? code)
     {
-        var status = code ?? (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null ? 500 : Response.StatusCode);
-        if (status < 400) status = 500;
+        var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        var status = code ?? (failed ? 500 : Response.StatusCode);
+        // Visited directly (a bookmark, a link from a mail): explain, but it is not itself an error.
+        if (status < 400)
+        {
+            Title = t["Error500Title"];
+            Message = t["Error500Text"];
+            return;
+        }
         Response.StatusCode = status;
         var key = status switch
         {

@@ -264,6 +264,7 @@ public static class GeneratedServices
                     }
                 }
 
+                await w.FlushAsync(ct);
                 await tx.CommitAsync(ct);
                 made += n;
             }
@@ -288,6 +289,35 @@ public static class GeneratedServices
         private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
         private readonly Dictionary<DateTime, string> _sqliteDateTimes = [];
         private DbTransaction? _transaction;
+        private readonly Dictionary<string, (string[] Columns, List<object?[]> Rows)> _buffered = new(StringComparer.Ordinal);
+        private readonly List<string> _tableOrder = []; // first-use order respects foreign keys
+
+        /// <summary>Sends the buffered rows (PostgreSQL) inside the current transaction.</summary>
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            if (_sqlite) return;
+            var connection = (Npgsql.NpgsqlConnection)_connection;
+            foreach (var table in _tableOrder)
+            {
+                var (columns, rows) = _buffered[table];
+                if (rows.Count == 0) continue;
+                await using (var import = await connection.BeginBinaryImportAsync(
+                    $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", ct))
+                {
+                    foreach (var row in rows)
+                    {
+                        await import.StartRowAsync(ct);
+                        foreach (var value in row)
+                        {
+                            if (value is null) await import.WriteNullAsync(ct);
+                            else await import.WriteAsync(value, ct);
+                        }
+                    }
+                    await import.CompleteAsync(ct);
+                }
+                rows.Clear();
+            }
+        }
 
         public void Begin(DbTransaction transaction)
         {
@@ -297,6 +327,18 @@ public static class GeneratedServices
 
         public async Task InsertAsync(string table, CancellationToken ct, params (string Column, object? Value)[] values)
         {
+            if (!_sqlite)
+            {
+                // PostgreSQL: one round trip per row is slow; rows are buffered and sent with binary COPY per batch.
+                if (!_buffered.TryGetValue(table, out var buffer))
+                {
+                    buffer = (values.Select(v => v.Column).ToArray(), []);
+                    _buffered.Add(table, buffer);
+                    _tableOrder.Add(table);
+                }
+                buffer.Rows.Add(values.Select(v => v.Value).ToArray());
+                return;
+            }
             // Each table is always written with the same column list, so the table name identifies the command.
             if (!_commands.TryGetValue(table, out var command))
             {
