@@ -46,6 +46,20 @@ internal sealed class Bits
         for (var i = 0; i < words.Length; i++) words[i] |= other.words[i];
     }
 
+    /// <summary>Calls <paramref name="action"/> for every set bit, in ascending order.</summary>
+    public void ForEach(Action<int> action)
+    {
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
+            while (word != 0)
+            {
+                action((w << 6) + BitOperations.TrailingZeroCount(word));
+                word &= word - 1;
+            }
+        }
+    }
+
     public int Count()
     {
         var n = 0;

@@ -48,6 +48,8 @@ public sealed class SearchIndex : IDisposable
     private readonly Dictionary<string, Dictionary<string, Bits>> facetBits;
     private readonly int[] minAge, maxAge;
     private readonly int[] byName, byVerified, nameRank;
+    private const int MaxCachedClauses = 4_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchKind, string, string), Bits> clauseCache = new();
     private readonly LuceneDirectory directory;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
@@ -115,7 +117,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Scores are constant per kind of match (see <see cref="TextQuery"/>), so the index needs to know only which
+    /// Scores are constant per kind of match (see <see cref="MatchText"/>), so the index needs to know only which
     /// documents hold a term: no frequencies, positions or norms, which keeps 100 000 services small in memory.
     /// </summary>
     private static readonly FieldType MatchOnly = new()
@@ -169,8 +171,7 @@ public sealed class SearchIndex : IDisposable
         Bits text;
         if (request.HasText && SwedishTextAnalyzer.Words(request.Text!) is { Count: > 0 } words)
         {
-            textHits = new TextHits(n);
-            searcher.Search(TextQuery(words), textHits);
+            textHits = MatchText(words);
             text = textHits.Matched;
         }
         else
@@ -258,55 +259,110 @@ public sealed class SearchIndex : IDisposable
             }
             return page;
         }
-        // Relevance: score descending, then name. Positive float bits sort like the floats, so one long key per hit
-        // (inverted score in the high half, name rank in the low half) sorts with a primitive sort.
-        var keys = new long[textHits.Count];
-        var k = 0;
-        for (var h = 0; h < textHits.Count; h++)
+        // Relevance: score descending, then name.
+        // Scores take few distinct values (sums of a handful of weights), so instead of sorting every match, find the
+        // lowest score that still reaches the page, sort the few matches above it, and take that score's ties in name
+        // order straight from the precomputed name order.
+        var scores = System.Buffers.ArrayPool<float>.Shared.Rent(docs.Length);
+        try
         {
-            var slot = textHits.Slots[h];
-            if (!matched.Get(slot)) continue;
-            var scoreBits = BitConverter.SingleToInt32Bits(textHits.Scores[h]);
-            keys[k++] = ((long)(int.MaxValue - scoreBits) << 32) | (uint)nameRank[slot];
+            var levels = new Dictionary<float, int>();
+            matched.ForEach(slot =>
+            {
+                var score = textHits.ScoreOf(slot);
+                scores[slot] = score;
+                levels[score] = levels.GetValueOrDefault(score) + 1;
+            });
+            var needed = skip + take;
+            var above = 0;
+            var threshold = float.NegativeInfinity;
+            foreach (var level in levels.Keys.OrderByDescending(l => l))
+            {
+                threshold = level;
+                if (above + levels[level] >= needed) break;
+                above += levels[level];
+            }
+            var ordered = new List<int>(Math.Min(needed, docs.Length));
+            var higher = new List<int>(above);
+            matched.ForEach(slot =>
+            {
+                if (scores[slot] > threshold) higher.Add(slot);
+            });
+            higher.Sort((x, y) => scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : nameRank[x].CompareTo(nameRank[y]));
+            ordered.AddRange(higher);
+            foreach (var slot in byName)
+            {
+                if (ordered.Count >= needed) break;
+                if (matched.Get(slot) && scores[slot] == threshold) ordered.Add(slot);
+            }
+            foreach (var slot in ordered.Skip(skip).Take(take)) page.Add(docs[slot] with { Score = scores[slot] });
         }
-        Array.Sort(keys, 0, k);
-        for (var j = skip; j < Math.Min(k, skip + take); j++)
+        finally
         {
-            var slot = byName[(int)(keys[j] & 0xFFFFFFFF)];
-            var score = BitConverter.Int32BitsToSingle(int.MaxValue - (int)(keys[j] >> 32));
-            page.Add(docs[slot] with { Score = score });
+            System.Buffers.ArrayPool<float>.Shared.Return(scores);
         }
         return page;
     }
 
-    private static Query TextQuery(IReadOnlyList<(string Raw, string Stem)> words)
+    /// <summary>
+    /// Free text as bit sets: per word, one set per kind of match (name, organisation, description; exact stem,
+    /// prefix of the unstemmed word, one typo). Every word must match somewhere; a document's score is, per word,
+    /// the weight of the best kind of match, summed over the words. Lucene only finds the documents of each term;
+    /// scoring with bit sets costs a few bit operations per document, also when every service matches.
+    /// </summary>
+    private TextHits MatchText(IReadOnlyList<(string Raw, string Stem)> words)
     {
-        var all = new BooleanQuery();
+        var n = docs.Length;
+        var matched = Bits.All(n);
+        var perWord = new List<Bits?[]>(words.Count);
         foreach (var (raw, stem) in words)
         {
-            var any = new DisjunctionMaxQuery(0f)
+            var clauses = new Bits?[]
             {
-                Constant(new TermQuery(new Term(NameField, stem)), NameExact),
-                Constant(new TermQuery(new Term(OrgField, stem)), OrgExact),
-                Constant(new TermQuery(new Term(TextField, stem)), TextExact),
+                Collect(MatchKind.Exact, NameField, stem),
+                raw.Length >= 4 ? Collect(MatchKind.Prefix, NameRawField, raw) : null,
+                raw.Length >= 5 ? Collect(MatchKind.Typo, NameRawField, raw) : null,
+                Collect(MatchKind.Exact, OrgField, stem),
+                Collect(MatchKind.Exact, TextField, stem),
+                raw.Length >= 4 ? Collect(MatchKind.Prefix, TextRawField, raw) : null,
+                raw.Length >= 5 ? Collect(MatchKind.Typo, TextRawField, raw) : null,
             };
-            if (raw.Length >= 4)
-            {
-                any.Add(Constant(new PrefixQuery(new Term(NameRawField, raw)), NamePrefix));
-                any.Add(Constant(new PrefixQuery(new Term(TextRawField, raw)), TextPrefix));
-            }
-            if (raw.Length >= 5)
-            {
-                // One typo (an edit or a swap of two letters) in words of five letters or more.
-                any.Add(Constant(new FuzzyQuery(new Term(NameRawField, raw), 1, 0, 50, true), NameFuzzy));
-                any.Add(Constant(new FuzzyQuery(new Term(TextRawField, raw), 1, 0, 50, true), TextFuzzy));
-            }
-            all.Add(any, Occur.MUST);
+            var any = new Bits(n);
+            foreach (var c in clauses) if (c is not null) any.Or(c);
+            matched.And(any);
+            perWord.Add(clauses);
         }
-        return all;
+        return new TextHits(matched, perWord);
     }
 
-    private static ConstantScoreQuery Constant(Query q, float score) => new(q) { Boost = score };
+    private enum MatchKind
+    {
+        Exact,
+        Prefix,
+        Typo,
+    }
+
+    /// <summary>
+    /// The documents of one (kind, field, word). The snapshot never changes, so these are cached: people search for
+    /// the same few hundred words, and a cached word costs nothing. Bounded (about 12 KB each at 100 000 services).
+    /// </summary>
+    private Bits Collect(MatchKind kind, string field, string word)
+    {
+        if (clauseCache.TryGetValue((kind, field, word), out var cached)) return cached;
+        var term = new Term(field, word);
+        Query query = kind switch
+        {
+            MatchKind.Prefix => new PrefixQuery(term) { MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE },
+            // One typo (an edit or a swap of two letters) in words of five letters or more.
+            MatchKind.Typo => new FuzzyQuery(term, 1, 0, 50, true) { MultiTermRewriteMethod = MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE },
+            _ => new TermQuery(term),
+        };
+        var bits = new Bits(docs.Length);
+        searcher.Search(new ConstantScoreQuery(query), new SlotCollector(bits));
+        if (clauseCache.Count >= MaxCachedClauses) clauseCache.Clear();
+        clauseCache[(kind, field, word)] = bits;
+        return bits;
+    }
 
     private static SearchHit ToHit(IndexedService d) => new(
         d.Id, d.Name, d.Summary, d.Translations, d.OrganizationId, d.OrganizationName, d.OrganizationTranslations, d.AssuredDate,
@@ -323,49 +379,43 @@ public sealed class SearchIndex : IDisposable
         directory.Dispose();
     }
 
-    /// <summary>Collects the slot and score of every document that matches the text (filters come afterwards, as bit sets).</summary>
-    private sealed class TextHits(int size) : ICollector
+    /// <summary>The documents matching the text, and the bit sets per word and kind of match that score them.</summary>
+    private sealed class TextHits(Bits matched, List<Bits?[]> words)
     {
-        private Scorer? scorer;
-        private NumericDocValues? ords;
-        private Dictionary<int, int>? positions;
+        // Weights per kind of match, in the order of the clauses in MatchText: a name match always outranks a description match.
+        private static readonly float[] Weights = [NameExact, NamePrefix, NameFuzzy, OrgExact, TextExact, TextPrefix, TextFuzzy];
 
-        public Bits Matched { get; } = new(size);
-        public int[] Slots { get; private set; } = new int[64];
-        public float[] Scores { get; private set; } = new float[64];
-        public int Count { get; private set; }
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetScorer(Scorer scorer) => this.scorer = scorer;
-
-        public void SetNextReader(AtomicReaderContext context) => ords = context.AtomicReader.GetNumericDocValues(OrdField);
-
-        public void Collect(int doc)
-        {
-            if (Count == Slots.Length)
-            {
-                Slots = ResizeTo(Slots, Count * 2);
-                Scores = ResizeTo(Scores, Count * 2);
-            }
-            var slot = (int)ords!.Get(doc);
-            Slots[Count] = slot;
-            Scores[Count] = scorer!.GetScore();
-            Count++;
-            Matched.Set(slot);
-        }
+        public Bits Matched { get; } = matched;
 
         public float ScoreOf(int slot)
         {
-            positions ??= Enumerable.Range(0, Count).ToDictionary(i => Slots[i]);
-            return positions.TryGetValue(slot, out var i) ? Scores[i] : 0f;
+            var score = 0f;
+            foreach (var clauses in words)
+            {
+                for (var i = 0; i < clauses.Length; i++)
+                {
+                    if (clauses[i]?.Get(slot) != true) continue;
+                    score += Weights[i];
+                    break;
+                }
+            }
+            return score;
+        }
+    }
+
+    /// <summary>Marks the slot of every document a query finds (the "ord" doc value maps Lucene's document to the slot).</summary>
+    private sealed class SlotCollector(Bits hits) : ICollector
+    {
+        private NumericDocValues? ords;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
         }
 
-        private static T[] ResizeTo<T>(T[] array, int length)
-        {
-            var copy = new T[length];
-            Array.Copy(array, copy, array.Length);
-            return copy;
-        }
+        public void SetNextReader(AtomicReaderContext context) => ords = context.AtomicReader.GetNumericDocValues(OrdField);
+
+        public void Collect(int doc) => hits.Set((int)ords!.Get(doc));
     }
 }
