@@ -9,7 +9,7 @@ namespace Samla.Web.Data;
 /// Data the app ships with and keeps in step on every start: counties and municipalities (SCB codes,
 /// from Data/Reference/*.geojson) and the taxonomies of Samla's HSDS profile.
 /// </summary>
-public static class ReferenceData
+public static partial class ReferenceData
 {
     public const string TargetGroups = "samla-target-groups";
     public const string AgeGroups = "samla-age-groups";
@@ -168,16 +168,15 @@ public static class ReferenceData
                 term.Name = t.Sv;
                 term.SortOrder = order++;
                 term.ParentId = t.Parent is null ? null : TermId(def.Name, t.Parent);
-                term.Translations = MergeTranslation(term.Translations, "en", t.En);
+                var translations = new Dictionary<string, string>(term.Translations);
+                foreach (var (lang, name) in TermNames(def.Name, t.Code))
+                {
+                    if (lang != "sv") translations[lang] = name;
+                }
+                term.Translations = translations;
             }
         }
         await db.SaveChangesAsync(ct);
-    }
-
-    private static Dictionary<string, string> MergeTranslation(Dictionary<string, string> existing, string lang, string text)
-    {
-        var copy = new Dictionary<string, string>(existing) { [lang] = text };
-        return copy;
     }
 
     private static string ReferencePath(string file) => Path.Combine(AppContext.BaseDirectory, "Data", "Reference", file);

@@ -10,6 +10,7 @@ using Samla.Web.Features.Directory;
 using Samla.Web.Features.Needs;
 using Samla.Web.Features.Preparedness;
 using Samla.Web.Features.Workspace;
+using Samla.Web.Features.Search;
 
 namespace Samla.Web.Infrastructure;
 
@@ -35,6 +36,7 @@ public static class AppSetup
         services.AddCoverage();
         services.AddNeeds();
         services.AddPreparedness();
+        services.AddSearch();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {

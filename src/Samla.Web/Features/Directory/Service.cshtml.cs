@@ -5,7 +5,7 @@ using Samla.Web.Data;
 
 namespace Samla.Web.Features.Directory;
 
-public sealed class ServiceModel(SamlaDbContext db, Freshness freshness, ScheduleText scheduleText) : PageModel
+public class ServiceModel(SamlaDbContext db, Freshness freshness, ScheduleText scheduleText) : PageModel
 {
     public sealed record Place(string? Name, Address? Address, string? Municipality, string LocationType, string? Url);
 
@@ -87,3 +87,6 @@ public sealed class ServiceModel(SamlaDbContext db, Freshness freshness, Schedul
 
     public IReadOnlyList<string> TermsOf(string taxonomy) => Terms.GetValueOrDefault(taxonomy) ?? [];
 }
+
+/// <summary>The printable view of a service: the same content without site navigation.</summary>
+public sealed class ServicePrintModel(SamlaDbContext db, Freshness freshness, ScheduleText scheduleText) : ServiceModel(db, freshness, scheduleText);

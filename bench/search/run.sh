@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Load benchmark of public search: seeds N services into a fresh database, starts the app (Release) on
+# 127.0.0.1 and loads it with wrk. Prints requests/s, p50, p99 per target and the app's peak memory.
+#
+#   bench/search/run.sh                       # SQLite, 100 000 services
+#   bench/search/run.sh --postgres "Host=127.0.0.1;Port=55433;Username=postgres"
+#   bench/search/run.sh --services 20000 --duration 10 --port 5390
+set -euo pipefail
+
+SERVICES=100000
+DURATION=30
+CONNECTIONS=32
+THREADS=2
+PORT=5380
+PG=""
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --postgres) PG="$2"; shift 2 ;;
+        --services) SERVICES="$2"; shift 2 ;;
+        --duration) DURATION="$2"; shift 2 ;;
+        --port) PORT="$2"; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+
+# Search pages: realistic mixes of free text and filters (rotated by urls.lua).
+PAGE_URLS=(
+    "/sok?q=samtalsgrupp"
+    "/sok?q=m%C3%B6tesplats&kommun=1380"
+    "/sok?q=motesplats"
+    "/sok?q=f%C3%B6r%C3%A4ldrast%C3%B6d&sprak=ar"
+    "/sok?malgrupp=newly-arrived&kommun=1383"
+    "/sok?q=st%C3%B6dsamtal&malgrupp=refugees&gratis=1"
+    "/sok?kategori=person-focused-psychosocial&aldersgrupp=youth"
+    "/sok?q=spr%C3%A5kcaf%C3%A9&dag=TU"
+    "/sok?q=traumamotagning"
+    "/sok?niva=3&tillgang=drop-in&sortering=bekraftad"
+    "/sok?q=yoga&alder=30&sida=2"
+    "/sok?malgrupp=undocumented&kommun=1381&sprak=ti"
+    "/sok"
+)
+# ---- HSDS API: add the search API's URLs here once /api/hsds/services lands, e.g.
+# API_URLS=("/api/hsds/services?search=samtalsgrupp" "/api/hsds/services?search=m%C3%B6tesplats&municipality=1380")
+API_URLS=()
+STATIC_URLS=("/css/site.css")
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+WORK="$(mktemp -d /tmp/samla-bench.XXXXXX)"
+command -v wrk >/dev/null || { echo "Installing wrk (Debian package)…"; sudo apt-get install -y wrk >/dev/null; }
+
+echo "== Build (Release)"
+dotnet build "$ROOT/src/Samla.Web" -c Release -v quiet -nologo | tail -2
+DLL="$ROOT/src/Samla.Web/bin/Release/net10.0/Samla.Web.dll"
+
+if [[ -n "$PG" ]]; then
+    DBNAME="samla_bench_$$"
+    export Database__Provider=Postgres
+    export ConnectionStrings__Samla="$PG;Database=$DBNAME"
+    python3 - "$PG" "$DBNAME" <<'PY'
+import sys, subprocess
+cs = dict(kv.split("=", 1) for kv in sys.argv[1].split(";") if kv)
+args = ["psql", "-h", cs.get("Host", "127.0.0.1"), "-p", cs.get("Port", "5432"), "-U", cs.get("Username", "postgres"), "-d", "postgres", "-c", f'CREATE DATABASE "{sys.argv[2]}"']
+subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+PY
+    echo "== Database: PostgreSQL $DBNAME"
+else
+    export Database__Provider=Sqlite
+    export ConnectionStrings__Samla="Data Source=$WORK/bench.db"
+    echo "== Database: SQLite $WORK/bench.db"
+fi
+export Samla__DemoData=false Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
+
+echo "== Seed $SERVICES services"
+( cd "$ROOT/src/Samla.Web" && dotnet "$DLL" seed --services "$SERVICES" )
+
+echo "== Start app on 127.0.0.1:$PORT"
+( cd "$ROOT/src/Samla.Web" && exec dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 ) &
+APP=$!
+cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+# The first search waits for the index; time it as the start-up cost.
+START=$(date +%s.%N)
+curl -sf -o /dev/null "http://127.0.0.1:$PORT/sok?q=samtalsgrupp"
+echo "index ready after $(python3 -c "print(round($(date +%s.%N)-$START,1))") s (first search)"
+
+APP_PID=$(pgrep -P "$APP" -f Samla.Web.dll || echo "$APP")
+[[ -r /proc/$APP_PID/status ]] || APP_PID=$APP
+
+load() {
+    local name="$1"; shift
+    local lua="$WORK/$name.lua"
+    { echo "local urls = {"; for u in "$@"; do echo "  \"$u\","; done; echo "}"
+      cat <<'LUA'
+local i = 0
+request = function()
+  i = i % #urls + 1
+  return wrk.format("GET", urls[i])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout, summary.requests))
+end
+LUA
+    } >"$lua"
+    # warm-up, then the measured run
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$lua" "http://127.0.0.1:$PORT" >/dev/null
+    local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$lua" "http://127.0.0.1:$PORT" | grep '^RESULT')
+    read -r _ rps p50 p99 errors total <<<"$out"
+    printf "%-14s %10s req/s   p50 %8s ms   p99 %8s ms   errors %s of %s\n" "$name" "$rps" "$p50" "$p99" "$errors" "$total"
+}
+
+echo "== Load: $CONNECTIONS connections, ${DURATION}s each"
+load "search-page" "${PAGE_URLS[@]}"
+if [[ ${#API_URLS[@]} -gt 0 ]]; then load "search-api" "${API_URLS[@]}"; fi
+load "static-file" "${STATIC_URLS[@]}"
+echo "peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/"$APP_PID"/status)"

@@ -1,0 +1,8 @@
+using Samla.Web.Features.Directory;
+
+namespace Samla.Web.Features.Search;
+
+public sealed class SearchModel(ServiceSearch search, Freshness freshness) : SearchPageModel(search, freshness)
+{
+    public Task OnGetAsync(CancellationToken ct) => RunAsync(PageSize, ct);
+}

@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Samla.Web.Data;
+using Samla.Web.Features.Directory;
+using Samla.Web.Infrastructure;
+
+namespace Samla.Web.Features.Search;
+
+/// <summary>Reads every public service from the database in a handful of flat queries and shapes it for the index.</summary>
+public static class SearchIndexLoader
+{
+    /// <summary>What changes whenever anything a search shows changes: compared every few seconds, cheap (indexed aggregates).</summary>
+    public sealed record Stamp(int Services, DateTime? ServicesModified, DateTime? OrganizationsModified, long? LastAudit);
+
+    public static async Task<Stamp> StampAsync(SamlaDbContext db, CancellationToken ct) => new(
+        await db.Services.CountAsync(ct),
+        await db.Services.MaxAsync(s => (DateTime?)s.LastModified, ct),
+        await db.Organizations.MaxAsync(o => (DateTime?)o.LastModified, ct),
+        await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct));
+
+    public static async Task<List<IndexedService>> LoadAsync(SamlaDbContext db, CancellationToken ct)
+    {
+        var services = await db.Services.AsNoTracking().WherePublic()
+            .Select(s => new
+            {
+                s.Id, s.Name, s.AlternateName, s.Description, s.ApplicationProcess, s.FeesDescription, s.Translations,
+                s.OrganizationId, s.MinimumAge, s.MaximumAge, s.AssuredDate,
+            })
+            .ToListAsync(ct);
+        var organizations = await db.Organizations.AsNoTracking()
+            .Where(o => o.IsActive)
+            .Select(o => new { o.Id, o.Name, o.Translations })
+            .ToDictionaryAsync(o => o.Id, ct);
+        var terms = await db.TaxonomyTerms.AsNoTracking()
+            .Select(t => new { t.Id, t.Code, t.ParentId, Taxonomy = t.Taxonomy.Name })
+            .ToDictionaryAsync(t => t.Id, ct);
+
+        // Child rows are streamed, not listed: at 100 000 services they are millions of rows.
+        var facets = services.ToDictionary(s => s.Id, _ => new List<(string Facet, string Value)>(12));
+        void Add(Guid serviceId, string facet, string? value)
+        {
+            if (value is null || !facets.TryGetValue(serviceId, out var f)) return;
+            var pair = (facet, string.Intern(value));
+            if (!f.Contains(pair)) f.Add(pair);
+        }
+
+        await foreach (var a in db.ServiceAttributes.AsNoTracking().Select(a => new { a.ServiceId, a.TaxonomyTermId }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!terms.TryGetValue(a.TaxonomyTermId, out var term)) continue;
+            var facet = FacetOf(term.Taxonomy);
+            if (facet is null) continue;
+            Add(a.ServiceId, facet, term.Code);
+            // A parent category matches its children: index every ancestor too.
+            for (var p = term.ParentId; p is { } pid && terms.TryGetValue(pid, out var parent); p = parent.ParentId)
+            {
+                Add(a.ServiceId, facet, parent.Code);
+            }
+        }
+
+        await foreach (var a in db.ServiceAreas.AsNoTracking().Select(a => new { a.ServiceId, a.MunicipalityCode }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Add(a.ServiceId, SearchFacets.Municipality, a.MunicipalityCode);
+        }
+        var places = await db.ServiceAtLocations.AsNoTracking()
+            .Select(x => new { x.Id, x.ServiceId, x.Location.MunicipalityCode })
+            .ToListAsync(ct);
+        foreach (var p in places) Add(p.ServiceId, SearchFacets.Municipality, p.MunicipalityCode);
+        await foreach (var l in db.Languages.AsNoTracking().Select(l => new { l.ServiceId, l.Code }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Add(l.ServiceId, SearchFacets.Language, l.Code.ToLowerInvariant());
+        }
+        var serviceOfPlace = places.ToDictionary(p => p.Id, p => p.ServiceId);
+        var schedules = db.Schedules.AsNoTracking()
+            .Where(s => s.Byday != null)
+            .Select(s => new { s.ServiceId, s.ServiceAtLocationId, s.Byday })
+            .AsAsyncEnumerable();
+        await foreach (var s in schedules.WithCancellation(ct))
+        {
+            var serviceId = s.ServiceId ?? (s.ServiceAtLocationId is { } sal ? serviceOfPlace.GetValueOrDefault(sal) : (Guid?)null);
+            if (serviceId is null) continue;
+            foreach (var day in s.Byday!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                // "1TH" (first Thursday of the month) is a Thursday too.
+                if (day.Length >= 2) Add(serviceId.Value, SearchFacets.Weekday, day[^2..].ToUpperInvariant());
+            }
+        }
+
+        var result = new List<IndexedService>(services.Count);
+        foreach (var s in services)
+        {
+            if (!organizations.TryGetValue(s.OrganizationId, out var org)) continue;
+            var description = PlainText(s.Description);
+            var facetLists = facets[s.Id]
+                .GroupBy(p => p.Facet, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Value).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+            facets.Remove(s.Id);
+            if (!facetLists.ContainsKey(SearchFacets.AgeGroup)) facetLists[SearchFacets.AgeGroup] = SearchIndex.AgeGroupsOrAll([]);
+            result.Add(new IndexedService(
+                s.Id,
+                s.Name,
+                s.AlternateName,
+                description,
+                Shorten(description),
+                SummarizeTranslations(s.Translations),
+                s.OrganizationId,
+                string.Intern(org.Name),
+                org.Translations.Count == 0 ? NoTranslations : org.Translations,
+                s.MinimumAge,
+                s.MaximumAge,
+                s.AssuredDate,
+                facetLists,
+                ExtraText(s.ApplicationProcess, s.FeesDescription, s.Translations, facetLists)));
+        }
+        return result;
+    }
+
+    private static string? FacetOf(string taxonomy) => taxonomy switch
+    {
+        ReferenceData.TargetGroups => SearchFacets.TargetGroup,
+        ReferenceData.AgeGroups => SearchFacets.AgeGroup,
+        ReferenceData.MhpssLayers => SearchFacets.Layer,
+        ReferenceData.ActivityCategories => SearchFacets.Category,
+        ReferenceData.Costs => SearchFacets.Cost,
+        ReferenceData.AccessModes => SearchFacets.Access,
+        _ => null,
+    };
+
+    /// <summary>Searchable words beyond name and description: how to get it, fees, translated descriptions, and its category and target-group names in every UI language.</summary>
+    private static string ExtraText(string? applicationProcess, string? fees, Dictionary<string, Dictionary<string, string>> translations,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> facets)
+    {
+        var parts = new List<string>();
+        foreach (var fields in translations.Values)
+        {
+            if (fields.TryGetValue("description", out var d)) parts.Add(PlainText(d));
+        }
+        if (applicationProcess is not null) parts.Add(PlainText(applicationProcess));
+        if (fees is not null) parts.Add(fees);
+        foreach (var (facet, taxonomy) in new[] { (SearchFacets.Category, ReferenceData.ActivityCategories), (SearchFacets.TargetGroup, ReferenceData.TargetGroups) })
+        {
+            foreach (var code in facets.GetValueOrDefault(facet) ?? [])
+            {
+                parts.AddRange(ReferenceData.TermNames(taxonomy, code).Values);
+            }
+        }
+        return string.Join(" ", parts);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax = System.Buffers.SearchValues.Create("*_[]#>`<|~\\\n");
+
+    /// <summary>Markdown as plain text; text without any Markdown syntax is taken as it is (most descriptions: saves the parser at 100 000 services).</summary>
+    internal static string PlainText(string markdown) =>
+        markdown.AsSpan().IndexOfAny(MarkdownSyntax) < 0 ? markdown.Trim() : SafeMarkdown.ToPlainText(markdown);
+
+    internal static string Summarize(string markdown) => Shorten(PlainText(markdown));
+
+    private static string Shorten(string text)
+    {
+        var plain = text.ReplaceLineEndings(" ");
+        if (plain.Length <= 180) return plain;
+        var cut = plain.LastIndexOf(' ', 179);
+        return plain[..(cut > 0 ? cut : 179)] + "…";
+    }
+
+    private static readonly Dictionary<string, Dictionary<string, string>> NoTranslations = [];
+
+    /// <summary>Keeps translated names, and translated descriptions shortened to summaries (all a result list needs).</summary>
+    private static Dictionary<string, Dictionary<string, string>> SummarizeTranslations(Dictionary<string, Dictionary<string, string>> translations)
+    {
+        if (translations.Count == 0) return NoTranslations;
+        var copy = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var (lang, fields) in translations)
+        {
+            var f = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (fields.TryGetValue("name", out var name)) f["name"] = name;
+            if (fields.TryGetValue("description", out var description)) f["description"] = Summarize(description);
+            copy[lang] = f;
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,114 @@
+namespace Samla.Web.Features.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Verified,
+}
+
+/// <summary>The filter dimensions of the search, as used for facet counts and for relaxing a filter.</summary>
+public static class SearchFacets
+{
+    public const string TargetGroup = "target-group";
+    public const string Municipality = "municipality";
+    public const string AgeGroup = "age-group";
+    public const string Age = "age";
+    public const string Layer = "layer";
+    public const string Category = "category";
+    public const string Language = "language";
+    public const string Cost = "cost";
+    public const string Access = "access";
+    public const string Weekday = "weekday";
+
+    /// <summary>Dimensions whose values are counted (age in years is a single number, not counted).</summary>
+    public static readonly IReadOnlyList<string> Counted = [TargetGroup, Municipality, AgeGroup, Layer, Category, Language, Cost, Access, Weekday];
+}
+
+/// <summary>What to search for. Values within one filter are alternatives (any of); filters combine (all of).</summary>
+public sealed record SearchRequest
+{
+    public string? Text { get; init; }
+    public IReadOnlyList<string> TargetGroups { get; init; } = [];
+    /// <summary>Four-digit SCB codes.</summary>
+    public IReadOnlyList<string> Municipalities { get; init; } = [];
+    public IReadOnlyList<string> AgeGroups { get; init; } = [];
+    /// <summary>An age in years: services whose age range includes it.</summary>
+    public int? Age { get; init; }
+    /// <summary>MHPSS layers "1".."4".</summary>
+    public IReadOnlyList<string> Layers { get; init; } = [];
+    /// <summary>Activity category codes; a parent category matches its children.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    /// <summary>ISO 639 codes.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+    public bool FreeOnly { get; init; }
+    public IReadOnlyList<string> AccessModes { get; init; } = [];
+    /// <summary>RRULE day codes MO..SU: services scheduled on any of these days.</summary>
+    public IReadOnlyList<string> Weekdays { get; init; } = [];
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+
+    public bool HasText => !string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>The same request without one dimension's filter (see <see cref="SearchFacets"/>).</summary>
+    public SearchRequest Without(string facet) => facet switch
+    {
+        SearchFacets.TargetGroup => this with { TargetGroups = [] },
+        SearchFacets.Municipality => this with { Municipalities = [] },
+        SearchFacets.AgeGroup => this with { AgeGroups = [] },
+        SearchFacets.Age => this with { Age = null },
+        SearchFacets.Layer => this with { Layers = [] },
+        SearchFacets.Category => this with { Categories = [] },
+        SearchFacets.Language => this with { Languages = [] },
+        SearchFacets.Cost => this with { FreeOnly = false },
+        SearchFacets.Access => this with { AccessModes = [] },
+        SearchFacets.Weekday => this with { Weekdays = [] },
+        _ => this,
+    };
+}
+
+/// <summary>One service in a result list, with what a result list shows (no database round trip needed).</summary>
+public sealed record SearchHit(
+    Guid Id,
+    string Name,
+    string Summary,
+    IReadOnlyDictionary<string, Dictionary<string, string>> Translations,
+    Guid OrganizationId,
+    string OrganizationName,
+    IReadOnlyDictionary<string, Dictionary<string, string>> OrganizationTranslations,
+    DateOnly? AssuredDate,
+    IReadOnlyList<string> TargetGroups,
+    IReadOnlyList<string> AccessModes,
+    IReadOnlyList<string> Costs,
+    IReadOnlyList<string> Layers,
+    IReadOnlyList<string> Municipalities,
+    float Score);
+
+public sealed record FacetCount(string Value, int Count);
+
+public sealed record SearchResult(
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
+    IReadOnlyDictionary<string, int> TotalsWithout)
+{
+    public IReadOnlyList<Guid> ServiceIds => Hits.Select(h => h.Id).ToList();
+
+    public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+
+    private Dictionary<(string, string), int>? counts;
+
+    /// <summary>Count for one facet value (0 when absent).</summary>
+    public int CountOf(string facet, string value)
+    {
+        counts ??= Facets.SelectMany(f => f.Value.Select(v => (Key: (f.Key, v.Value), v.Count))).ToDictionary(x => x.Key, x => x.Count);
+        return counts.GetValueOrDefault((facet, value));
+    }
+
+    /// <summary>The active filter whose removal gives most results (the most restrictive), or null.</summary>
+    public string? MostRestrictiveFilter =>
+        TotalsWithout.Count == 0 ? null
+        : TotalsWithout.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+}

@@ -1,0 +1,190 @@
+using Samla.Web.Features.Search;
+
+namespace Samla.Tests.Search;
+
+/// <summary>The search logic itself, on a small hand-made index (no database).</summary>
+public sealed class SearchIndexTests : IDisposable
+{
+    private static readonly DateOnly Today = new(2026, 11, 24);
+
+    private readonly List<IndexedService> services =
+    [
+        Make("Samtalsgrupp för kvinnor", "Vi träffas i tio veckor.", targets: ["refugees"], municipalities: ["1380"], categories: ["support-conversations", "person-focused-psychosocial"],
+            layer: "3", languages: ["ar", "sv"], cost: "free", access: ["booking"], days: ["TU"], ages: ["adults"], assured: Today.AddDays(-10)),
+        Make("Språkcafé", "Samtalsgrupperna leds av frivilliga på biblioteket.", targets: ["newly-arrived"], municipalities: ["1383"], categories: ["social-networks", "community-family-support"],
+            layer: "2", languages: ["sv"], cost: "free", access: ["drop-in"], days: ["WE"], ages: ["youth", "adults"], assured: Today.AddDays(-400)),
+        Make("Mötesplats Tillsammans", "Öppen verksamhet med fika.", targets: ["refugees", "undocumented"], municipalities: ["1381"], categories: ["meeting-places", "safe-spaces"],
+            layer: "2", languages: ["ti", "sv"], cost: "free", access: ["drop-in"], days: ["MO", "TH"], ages: [], assured: Today.AddDays(-30)),
+        Make("Föräldrastöd", "Träffa andra föräldrar på en mötesplats i centrum.", targets: ["newly-arrived"], municipalities: ["1380"], categories: ["parenting-support", "community-family-support"],
+            layer: "2", languages: ["ar"], cost: "fee", access: ["booking"], days: ["TH"], ages: ["adults"], assured: Today.AddDays(-1), min: 18),
+        Make("Traumamottagning", "Behandling efter svåra händelser.", targets: ["refugees"], municipalities: ["1380", "1383"], categories: ["clinical-specialised"],
+            layer: "4", languages: ["ar", "prs"], cost: "free", access: ["referral"], days: [], ages: ["children", "youth"], assured: null, max: 17),
+    ];
+
+    private readonly SearchIndex index;
+
+    public SearchIndexTests() => index = SearchIndex.Build(services, DateTime.UtcNow);
+
+    public void Dispose() => index.Dispose();
+
+    private static IndexedService Make(string name, string description, string[] targets, string[] municipalities, string[] categories, string layer,
+        string[] languages, string cost, string[] access, string[] days, string[] ages, DateOnly? assured, int? min = null, int? max = null) =>
+        new(Guid.NewGuid(), name, null, description, description, [], Guid.NewGuid(), "Testorganisation", [], min, max, assured,
+            new Dictionary<string, IReadOnlyList<string>>
+            {
+                [SearchFacets.TargetGroup] = targets,
+                [SearchFacets.Municipality] = municipalities,
+                [SearchFacets.Category] = categories,
+                [SearchFacets.Layer] = [layer],
+                [SearchFacets.Language] = languages,
+                [SearchFacets.Cost] = [cost],
+                [SearchFacets.Access] = access,
+                [SearchFacets.Weekday] = days,
+                [SearchFacets.AgeGroup] = SearchIndex.AgeGroupsOrAll(ages),
+            },
+            "");
+
+    private List<string> Names(SearchRequest request) => index.Search(request).Hits.Select(h => h.Name).ToList();
+
+    [Fact]
+    public void Stemming_finds_the_definite_plural_of_a_word()
+    {
+        Assert.Contains("Språkcafé", Names(new SearchRequest { Text = "samtalsgrupp" }));
+    }
+
+    [Fact]
+    public void Words_are_matched_without_regard_to_case()
+    {
+        Assert.Equal(Names(new SearchRequest { Text = "samtalsgrupp" }), Names(new SearchRequest { Text = "SAMTALSGRUPP" }));
+    }
+
+    [Theory]
+    [InlineData("motesplats")]
+    [InlineData("MÖTESPLATS")]
+    [InlineData("foraldrastod")]
+    public void Swedish_letters_fold_so_that_a_foreign_keyboard_finds_them(string query)
+    {
+        Assert.NotEmpty(Names(new SearchRequest { Text = query }));
+        Assert.Equal(Names(new SearchRequest { Text = query.Replace("o", "ö", StringComparison.Ordinal) }).Count, Names(new SearchRequest { Text = query }).Count);
+    }
+
+    [Theory]
+    [InlineData("mötesplast")] // two letters swapped
+    [InlineData("traumamotagning")] // one letter missing
+    [InlineData("samtalsgrypp")] // one letter wrong
+    public void One_typo_in_a_long_word_is_tolerated(string query)
+    {
+        Assert.NotEmpty(Names(new SearchRequest { Text = query }));
+    }
+
+    [Fact]
+    public void Typos_in_short_words_are_not_guessed()
+    {
+        Assert.Empty(Names(new SearchRequest { Text = "fikx" }));
+    }
+
+    [Fact]
+    public void A_match_in_the_name_ranks_above_a_match_in_the_description()
+    {
+        var names = Names(new SearchRequest { Text = "mötesplats" });
+        Assert.Equal(["Mötesplats Tillsammans", "Föräldrastöd"], names);
+        var samtal = Names(new SearchRequest { Text = "samtalsgrupp" });
+        Assert.Equal("Samtalsgrupp för kvinnor", samtal[0]);
+    }
+
+    [Fact]
+    public void All_words_must_match()
+    {
+        Assert.Equal(["Föräldrastöd"], Names(new SearchRequest { Text = "mötesplats centrum" }));
+    }
+
+    [Fact]
+    public void Filters_combine_and_values_within_a_filter_are_alternatives()
+    {
+        Assert.Equal(4, index.Search(new SearchRequest { Municipalities = ["1380", "1381"] }).Total);
+        Assert.Equal(["Samtalsgrupp för kvinnor", "Traumamottagning"],
+            Names(new SearchRequest { TargetGroups = ["refugees"], Municipalities = ["1380"] }).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(["Traumamottagning"], Names(new SearchRequest { TargetGroups = ["refugees"], Languages = ["prs"] }));
+    }
+
+    [Fact]
+    public void A_parent_category_matches_services_of_its_children()
+    {
+        Assert.Equal(["Mötesplats Tillsammans"], Names(new SearchRequest { Categories = ["safe-spaces"] }));
+        Assert.Equal(2, index.Search(new SearchRequest { Categories = ["community-family-support"] }).Total);
+    }
+
+    [Fact]
+    public void Free_only_access_mode_layer_and_weekday_filter()
+    {
+        Assert.Equal(4, index.Search(new SearchRequest { FreeOnly = true }).Total);
+        Assert.Equal(2, index.Search(new SearchRequest { AccessModes = ["drop-in"] }).Total);
+        Assert.Equal(["Traumamottagning"], Names(new SearchRequest { Layers = ["4"] }));
+        Assert.Equal(2, index.Search(new SearchRequest { Weekdays = ["TH"] }).Total);
+    }
+
+    [Fact]
+    public void Age_in_years_uses_the_service_range_or_its_age_groups()
+    {
+        var tenYears = Names(new SearchRequest { Age = 10 });
+        Assert.Contains("Traumamottagning", tenYears);
+        Assert.Contains("Mötesplats Tillsammans", tenYears); // no age groups: all ages
+        Assert.DoesNotContain("Föräldrastöd", tenYears);
+        Assert.DoesNotContain("Traumamottagning", Names(new SearchRequest { Age = 30 }));
+        Assert.Equal(2, index.Search(new SearchRequest { AgeGroups = ["children"] }).Total);
+    }
+
+    [Fact]
+    public void Facet_counts_ignore_their_own_filter_but_apply_the_others()
+    {
+        var result = index.Search(new SearchRequest { TargetGroups = ["refugees"], Municipalities = ["1380"] });
+        Assert.Equal(2, result.Total);
+        // Target-group counts within Halmstad (1380): refugees 2, newly-arrived 1.
+        Assert.Equal(2, result.CountOf(SearchFacets.TargetGroup, "refugees"));
+        Assert.Equal(1, result.CountOf(SearchFacets.TargetGroup, "newly-arrived"));
+        // Municipality counts among refugees: 1380 2, 1381 1, 1383 1.
+        Assert.Equal(1, result.CountOf(SearchFacets.Municipality, "1381"));
+        Assert.Equal(2, result.CountOf(SearchFacets.Municipality, "1380"));
+        // Other facets count the matched services.
+        Assert.Equal(2, result.CountOf(SearchFacets.Language, "ar"));
+    }
+
+    [Fact]
+    public void No_results_name_the_filter_whose_removal_gives_most_results()
+    {
+        var result = index.Search(new SearchRequest { TargetGroups = ["undocumented"], Municipalities = ["1380"], Languages = ["ti"] });
+        Assert.Equal(0, result.Total);
+        Assert.Equal(SearchFacets.Municipality, result.MostRestrictiveFilter);
+        Assert.Equal(1, result.TotalsWithout[SearchFacets.Municipality]);
+    }
+
+    [Fact]
+    public void Sorting_by_verification_puts_the_most_recent_first_and_unverified_last()
+    {
+        var names = Names(new SearchRequest { Sort = SearchSort.Verified });
+        Assert.Equal(["Föräldrastöd", "Samtalsgrupp för kvinnor", "Mötesplats Tillsammans", "Språkcafé", "Traumamottagning"], names);
+    }
+
+    [Fact]
+    public void Paging_returns_the_requested_slice()
+    {
+        var all = Names(new SearchRequest { PageSize = 100 });
+        var page2 = index.Search(new SearchRequest { Page = 2, PageSize = 2 });
+        Assert.Equal(5, page2.Total);
+        Assert.Equal(3, page2.PageCount);
+        Assert.Equal(all.Skip(2).Take(2), page2.Hits.Select(h => h.Name));
+    }
+
+    [Fact]
+    public void Results_do_not_depend_on_the_order_the_database_returned_rows_in()
+    {
+        using var shuffled = SearchIndex.Build(Enumerable.Reverse(services).ToList(), DateTime.UtcNow);
+        foreach (var request in new[] { new SearchRequest { Text = "mötesplats" }, new SearchRequest(), new SearchRequest { Sort = SearchSort.Verified, FreeOnly = true } })
+        {
+            var a = index.Search(request);
+            var b = shuffled.Search(request);
+            Assert.Equal(a.ServiceIds, b.ServiceIds);
+            Assert.Equal(a.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))), b.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))));
+        }
+    }
+}
