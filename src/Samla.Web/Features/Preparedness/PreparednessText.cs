@@ -2,6 +2,3 @@ namespace Samla.Web.Features.Preparedness;
 
 /// <summary>Marker for the staff preparedness page's texts (Swedish and English).</summary>
 public sealed class PreparednessText;
-
-/// <summary>Marker for the public preparedness texts: the notice, the public page and the coordination menu item (all seven UI languages).</summary>
-public sealed class PublicPreparednessText;
