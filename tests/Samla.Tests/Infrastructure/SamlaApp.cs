@@ -141,6 +141,13 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
             var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
             Check(await users.AddToRoleAsync(user, role));
+            if (Roles.RequireTwoFactor.Contains(role))
+            {
+                // Coordinators and administrators must sign in in two steps; give them the demo key so that
+                // CreateClientSignedInAsync can compute the code.
+                Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey));
+                Check(await users.SetTwoFactorEnabledAsync(user, true));
+            }
         }
         return email;
 
