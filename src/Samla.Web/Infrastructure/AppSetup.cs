@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Samla.Web.Data;
 using Samla.Web.Features.Directory;
+using Samla.Web.Features.Exchange;
 
 namespace Samla.Web.Infrastructure;
 
@@ -25,6 +26,7 @@ public static class AppSetup
         services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
         services.AddSamlaDatabase(config, builder.Environment);
+        services.AddExchange();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -138,6 +140,7 @@ public static class AppSetup
         app.MapHealthChecks("/health").DisableRateLimiting();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
+        app.MapExchange();
         app.MapLanguageSwitch();
     }
 }
