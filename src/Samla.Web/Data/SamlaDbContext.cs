@@ -214,10 +214,12 @@ internal static class AuditLog
         return entries;
     }
 
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Snapshot(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e) =>
         JsonSerializer.Serialize(e.Properties
             .Where(p => !Secret.Contains(p.Metadata.Name) && p.Metadata.Name != "PasswordHash")
-            .ToDictionary(p => p.Metadata.Name, p => Format(p.CurrentValue ?? p.OriginalValue)));
+            .ToDictionary(p => p.Metadata.Name, p => Format(p.CurrentValue ?? p.OriginalValue)), ReadableJson);
 
     private static Guid? OrganizationOf(object entity, ChangeTracker tracker) => entity switch
     {
@@ -245,7 +247,7 @@ internal static class AuditLog
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm", CultureInfo.InvariantCulture),
-        Dictionary<string, string> or Dictionary<string, Dictionary<string, string>> => JsonSerializer.Serialize(value),
+        Dictionary<string, string> or Dictionary<string, Dictionary<string, string>> => JsonSerializer.Serialize(value, ReadableJson),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs every test: integration tests on SQLite and on PostgreSQL, the migrations check, and the
+# browser tests. Installs what a fresh Debian 12 machine with only the .NET SDK lacks.
+# The last line is always: tests: N passed, N failed
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+started=$(date +%s)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+config=Release
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- 1. system packages (apt-get update only when something is missing) -------------------
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+fi
+
+# --- 2. a throwaway PostgreSQL cluster on 127.0.0.1 ----------------------------------------
+pgbin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+port=${SAMLA_PG_PORT:-55432}
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+while port_busy "$port"; do port=$((port + 1)); done
+pgdir=$(mktemp -d /tmp/samla-pg.XXXXXX)
+if [ "$(id -u)" = 0 ]; then chown postgres "$pgdir"; as_pg=(runuser -u postgres --); else as_pg=(); fi
+cleanup() {
+  "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pgdir"
+}
+trap cleanup EXIT
+"${as_pg[@]}" "$pgbin/initdb" -A trust -U postgres -E UTF8 --no-sync -D "$pgdir/data" >"$pgdir/initdb.log"
+# A throwaway cluster: durability settings off for speed.
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w start \
+  -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+echo "== PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+
+# --- 3. build once (warnings are errors, see Directory.Build.props) ------------------------
+echo "== build ($config)"
+dotnet build Samla.sln -c "$config" -nologo -clp:ErrorsOnly
+
+failed_checks=0
+echo "== migrations check (both providers)"
+if ! scripts/migrations.sh check; then
+  echo "!! migrations check failed: a model change lacks a migration"; failed_checks=$((failed_checks + 1))
+fi
+
+# --- 4. test runs --------------------------------------------------------------------------
+total_passed=0 total_failed=0 summary=()
+counter() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"); echo "${v:-0}"; }
+run_tests() { # label project [VAR=value ...]
+  local label=$1 project=$2; shift 2
+  echo "== tests: $label"
+  local run_start; run_start=$(date +%s)
+  env "$@" dotnet test "$project" -c "$config" --no-build --nologo \
+    --logger "trx;LogFileName=$label.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" --blame-hang-timeout 15m || true
+  local trx="$results/$label.trx" passed=0 failed=0
+  if [ -f "$trx" ]; then
+    local counters; counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    passed=$(counter passed "$counters")
+    failed=$(( $(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters") ))
+  else
+    failed=1 # the run itself broke (no results file)
+  fi
+  total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
+  summary+=("$(printf '%-22s %4d passed, %4d failed  (%ds)' "$label" "$passed" "$failed" $(( $(date +%s) - run_start )))")
+}
+
+run_tests sqlite tests/Samla.Tests SAMLA_TEST_PROVIDER=sqlite
+run_tests postgres tests/Samla.Tests SAMLA_TEST_PROVIDER=postgres "SAMLA_TEST_PG=Host=127.0.0.1;Port=$port;Username=postgres"
+run_tests browser tests/Samla.BrowserTests "SAMLA_TEST_RESULTS=$results/browser"
+
+# --- 5. summary -----------------------------------------------------------------------------
+echo
+echo "== summary (trx files, screenshots and traces of failed browser tests: $results)"
+printf '%s\n' "${summary[@]}"
+[ "$failed_checks" -eq 0 ] && echo "migrations check: ok" || echo "migrations check: FAILED"
+elapsed=$(( $(date +%s) - started ))
+printf 'elapsed: %dm%02ds\n' $((elapsed / 60)) $((elapsed % 60))
+echo "tests: $total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ] && [ "$failed_checks" -eq 0 ]

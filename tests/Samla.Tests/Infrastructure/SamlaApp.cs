@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Samla.Web.Data;
+
+namespace Samla.Tests.Infrastructure;
+
+/// <summary>
+/// The app under test with a database of its own: a class fixture, so one app and one fresh
+/// database per test class. Demo data is loaded unless a subclass says otherwise. Intent methods
+/// keep tests about behaviour rather than plumbing (bitwarden's INTEGRATION_TEST.md).
+/// </summary>
+public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool _ownsDatabase;
+    private TestDatabase? _database;
+    private bool _disposed;
+
+    public SamlaApp() : this(demoData: true)
+    {
+    }
+
+    protected SamlaApp(bool demoData)
+    {
+        DemoDataEnabled = demoData;
+        _ownsDatabase = true;
+    }
+
+    private SamlaApp(TestDatabase database, bool demoData)
+    {
+        _database = database;
+        DemoDataEnabled = demoData;
+        _ownsDatabase = false;
+    }
+
+    /// <summary>An app on a database the caller owns (to restart the app on the same data); call InitializeAsync first.</summary>
+    public static SamlaApp OnDatabase(TestDatabase database, bool demoData = true) => new(database, demoData);
+
+    public bool DemoDataEnabled { get; }
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Call InitializeAsync first (xunit does it for fixtures).");
+
+    public async Task InitializeAsync()
+    {
+        _database ??= await TestDatabase.CreateAsync();
+        _ = Server; // start now, so that migration and seeding failures surface here, once
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Not Development: the friendly error page and production pipeline are what we test.
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Samla", Database.ConnectionString);
+        builder.UseSetting("Samla:DemoData", DemoDataEnabled ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // All requests come from one test "IP"; the sign-in limit has its own test where it matters.
+        builder.UseSetting("Samla:RateLimits:SignIn:PermitLimit", "100000");
+        builder.UseSetting("Samla:RateLimits:PublicForms:PermitLimit", "100000");
+    }
+
+    /// <summary>A client that behaves like a browser for forms: keeps cookies, does not follow redirects.</summary>
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Reads the antiforgery token from the form on <paramref name="url"/> (as a browser would).</summary>
+    public static async Task<string> GetAntiforgeryTokenAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.AssertStatusAsync(HttpStatusCode.OK);
+        return Html.AntiforgeryToken(body)
+            ?? throw new Xunit.Sdk.XunitException($"No __RequestVerificationToken on {url}.\n{HttpAssert.Excerpt(body)}");
+    }
+
+    /// <summary>Posts a form the way the page does: token from <paramref name="pageUrl"/>, then POST to <paramref name="postUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await GetAntiforgeryTokenAsync(client, pageUrl);
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(postUrl, content);
+    }
+
+    /// <summary>Submits the real sign-in form; returns the response (302 on success, 200 with an error otherwise).</summary>
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var url = returnUrl is null ? "/konto/logga-in" : $"/konto/logga-in?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        return PostFormAsync(client, url, url, [new("Input.Email", email), new("Input.Password", password)]);
+    }
+
+    /// <summary>A browser-like client signed in through the sign-in form.</summary>
+    public async Task<HttpClient> CreateClientSignedInAsync(string email, string password)
+    {
+        var client = CreateBrowserClient();
+        using var response = await SignInAsync(client, email, password);
+        await response.AssertStatusAsync(HttpStatusCode.Redirect);
+        return client;
+    }
+
+    public async Task WithDbAsync(Func<SamlaDbContext, Task> action)
+    {
+        using var scope = Services.CreateScope();
+        await action(scope.ServiceProvider.GetRequiredService<SamlaDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<SamlaDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SamlaDbContext>());
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A new account of this test's own (so that locking it out disturbs no other test).</summary>
+    public Task<string> CreateUserAsync(string password, string? role = null) => WithScopeAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<SamlaUser>>();
+        var email = $"test-{Guid.NewGuid():N}@samla.example";
+        var user = new SamlaUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Testperson", CreatedAt = DateTime.UtcNow };
+        Check(await users.CreateAsync(user, password));
+        if (role is not null)
+        {
+            var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+            if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
+            Check(await users.AddToRoleAsync(user, role));
+        }
+        return email;
+
+        static void Check(IdentityResult r)
+        {
+            if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+        }
+    });
+
+    /// <summary>An organisation and a service of this test's own, created directly in the database.</summary>
+    public Task<Service> CreateServiceAsync(string name, bool published = true, string status = ServiceStatus.Active) => WithDbAsync(async db =>
+    {
+        var org = new Organization { Name = $"Testorganisation {Guid.NewGuid():N}", Description = "Skapad av ett test.", Email = "test@samla.example" };
+        var service = new Service { Name = name, Organization = org, Description = "Skapad av ett test.", IsPublished = published, Status = status };
+        db.Services.Add(service);
+        await db.SaveChangesAsync();
+        return service;
+    });
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await base.DisposeAsync();
+        if (_ownsDatabase && _database is not null) await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
+
+/// <summary>The same app without demo data: reference data only.</summary>
+public sealed class SamlaAppWithoutDemoData : SamlaApp
+{
+    public SamlaAppWithoutDemoData() : base(demoData: false)
+    {
+    }
+}
