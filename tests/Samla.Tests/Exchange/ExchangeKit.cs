@@ -13,9 +13,15 @@ public static class ExchangeKit
 {
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
 
+    // HSDS schemas carry their own keywords (name, path, datapackage_metadata…): allow them, as draft 2020-12 does.
+    private static readonly BuildOptions Build = new()
+    {
+        Dialect = Dialect.Draft202012.With([], allowUnknownKeywords: true),
+    };
+
     public static JsonSchema Schema(string file) => Schemas.GetOrAdd(file, f =>
         JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Exchange", "Schemas", f)),
-            baseUri: new Uri($"https://samla.test/schemas/{f}")));
+            Build, new Uri($"https://samla.test/schemas/{f}")));
 
     public static void AssertValid(string schemaFile, JsonElement instance)
     {

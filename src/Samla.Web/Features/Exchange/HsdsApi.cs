@@ -14,6 +14,7 @@ public static class HsdsApi
 {
     public const int DefaultPerPage = 50;
     public const int MaxPerPage = 500;
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     public static void MapHsdsApi(this IEndpointRouteBuilder app)
     {
@@ -133,7 +134,7 @@ public static class HsdsApi
             foreach (var s in batch)
             {
                 await JsonSerializer.SerializeAsync(stream, HsdsMapping.ToHsds(s, terms, options), HsdsJson.Options, ct);
-                stream.WriteByte((byte)'\n');
+                await stream.WriteAsync(NewLine, ct);
             }
             await stream.FlushAsync(ct);
             db.ChangeTracker.Clear();
