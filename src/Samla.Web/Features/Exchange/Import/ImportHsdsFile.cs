@@ -70,11 +70,11 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             batch.Add((record.Line, desired));
             if (batch.Count >= BatchSize)
             {
-                await ApplyAsync(batch, result, handledOrgs, handledLocations, ct);
+                await TryApplyAsync(batch, result, handledOrgs, handledLocations, record.File, record.IsRecordNumber, ct);
                 batch.Clear();
             }
         }
-        if (result.IsValid && batch.Count > 0) await ApplyAsync(batch, result, handledOrgs, handledLocations, ct);
+        if (result.IsValid && batch.Count > 0) await TryApplyAsync(batch, result, handledOrgs, handledLocations, null, false, ct);
 
         if (result.IsValid && !dryRun)
         {
@@ -94,6 +94,22 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
     {
         if (result.Problems.Count < MaxProblems) result.Problems.Add(problem);
         else if (result.Problems.Count == MaxProblems) result.Problems.Add(problem with { Key = "Problem_TooMany", Field = null, Args = [MaxProblems] });
+    }
+
+    /// <summary>Writes a batch; a conflict the checks cannot see (an id already used by other data) becomes a problem, not a crash.</summary>
+    private async Task TryApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result,
+        HashSet<Guid> handledOrgs, HashSet<Guid> handledLocations, string? file, bool isRecordNumber, CancellationToken ct)
+    {
+        try
+        {
+            await ApplyAsync(batch, result, handledOrgs, handledLocations, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            db.ChangeTracker.Clear();
+            Add(result, new ImportProblem(file, batch[0].Line, isRecordNumber, null, "Problem_SaveFailed",
+                batch[0].Line, batch[^1].Line, (ex.InnerException ?? ex).Message));
+        }
     }
 
     private async Task ApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result,
