@@ -26,9 +26,8 @@ public static class ExchangeSetup
         app.MapHsdsApi();
         app.MapCalendarFeed();
         app.MapPost("/api/hsds/import", ImportAsync).WithTags("HSDS").WithName("HsdsImport")
+            .WithDescription("Imports a file (HSDS JSON or NDJSON, a tabular data package zip, or the template as CSV/XLSX) sent as the request body; needs X-Api-Key.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .Accepts<HsdsService[]>("application/json", "application/x-ndjson", "text/csv", "application/zip",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .DisableAntiforgery();
         app.MapGet("/samordning/import/mall.csv", () => TypedResults.File(ServiceTemplate.EmptyCsv(), "text/csv; charset=utf-8", "samla-mall.csv"))
             .ExcludeFromDescription();

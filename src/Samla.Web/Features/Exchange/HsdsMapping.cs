@@ -149,7 +149,7 @@ public static class HsdsMapping
         Id = t.Id, Code = t.Code,
         Name = lang is not null && t.Translations.TryGetValue(lang, out var n) && n.Length > 0 ? n : t.Name,
         Description = t.Description, ParentId = t.ParentId, Taxonomy = t.Taxonomy.Name, TaxonomyId = t.TaxonomyId,
-        TaxonomyDetail = ToHsds(t.Taxonomy), Language = lang ?? "sv",
+        Language = lang ?? "sv",
     };
 
     public static HsdsTaxonomy ToHsds(Taxonomy t) => new()

@@ -20,7 +20,7 @@ public enum RestoreOutcome
 /// </summary>
 public sealed class RestoreDatabase(SamlaDbContext db)
 {
-    /// <summary>Reference tables that migrate fills on every start; they do not make a database "non-empty".</summary>
+    /// <summary>Reference tables that migrate fills on every start; they (and roles, keys) do not make a database "non-empty".</summary>
     private static readonly HashSet<Type> Reference = [typeof(County), typeof(Municipality), typeof(Taxonomy), typeof(TaxonomyTerm)];
 
     public async Task<RestoreOutcome> RunAsync(string path, bool force, CancellationToken ct)
@@ -36,7 +36,7 @@ public sealed class RestoreDatabase(SamlaDbContext db)
         var types = BackupDatabase.Tables(db).ToList();
         if (!force)
         {
-            foreach (var t in types.Where(t => !Reference.Contains(t.ClrType)))
+            foreach (var t in types.Where(t => !Reference.Contains(t.ClrType) && !BackupDatabase.IsSecretTable(t) && t.ClrType != typeof(Microsoft.AspNetCore.Identity.IdentityRole)))
             {
                 if (await CountAsync(t, ct) > 0) return RestoreOutcome.NotEmpty;
             }
@@ -49,8 +49,16 @@ public sealed class RestoreDatabase(SamlaDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            foreach (var t in Enumerable.Reverse(ordered))
+            // Tables the backup does not hold (secrets left out, such as the app's data-protection keys) are kept.
+            var inBackup = ordered.Where(t => zip.GetEntry($"tables/{t.ClrType.Name}.json") is not null).ToList();
+            foreach (var t in Enumerable.Reverse(inBackup))
             {
+                // A table that refers to itself with RESTRICT (SQLite checks that per row): cut the links first.
+                foreach (var fk in t.GetForeignKeys().Where(fk => fk.PrincipalEntityType == t && fk.Properties.All(p => p.IsNullable)))
+                {
+                    var unlink = $"UPDATE {Quote(t)} SET {string.Join(", ", fk.Properties.Select(p => $"\"{p.GetColumnName()}\" = NULL"))}";
+                    await db.Database.ExecuteSqlRawAsync(unlink, ct);
+                }
                 var delete = "DELETE FROM " + Quote(t); // names from the EF model, not from input
                 await db.Database.ExecuteSqlRawAsync(delete, ct);
             }

@@ -23,6 +23,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
 {
     public const int BatchSize = 1000;
     public const int MaxProblems = 10_000;
+    private BulkInsert? _bulk;
 
     public async Task<ImportResult> RunAsync(string path, bool dryRun, string actorName, string? actorUserId, CancellationToken ct)
     {
@@ -46,6 +47,13 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         var batch = new List<(int Line, DesiredService Desired)>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
+        await db.Database.OpenConnectionAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // A large import inserts rows with random (UUID) keys all over the indexes: a bigger page cache
+            // for this connection keeps them in memory instead of re-reading pages (default is 2 MB).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", ct);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await foreach (var record in ImportReaders.ReadAsync(path, format.Value, lookups, ct))
         {
@@ -86,6 +94,9 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             await tx.RollbackAsync(ct);
         }
         db.ChangeTracker.Clear();
+        _bulk?.Dispose();
+        _bulk = null;
+        await db.Database.CloseConnectionAsync();
         result.Elapsed = watch.Elapsed;
         return result;
     }
@@ -104,7 +115,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         {
             await ApplyAsync(batch, result, handledOrgs, handledLocations, ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             db.ChangeTracker.Clear();
             Add(result, new ImportProblem(file, batch[0].Line, isRecordNumber, null, "Problem_SaveFailed",
@@ -131,25 +142,26 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         var locationIds = locations.Select(l => l.Id).ToList();
         var existingLocations = await db.Locations.Where(l => locationIds.Contains(l.Id)).Include(l => l.Addresses).ToDictionaryAsync(l => l.Id, ct);
 
-        // Phase 1: new rows, with one audit entry per new service, organisation and location.
-        var created = new List<AuditEntry>();
+        // Phase 1: new rows, written in _bulk, with one audit entry per new service, organisation and location.
         var (userId, userName) = actor.Current();
         var now = DateTime.UtcNow;
+        var changeSet = Guid.NewGuid();
         AuditEntry Created(string type, Guid id, string name, Guid? orgId) => new()
         {
             Timestamp = now, UserId = userId, UserName = userName, EntityType = type, EntityId = id.ToString(), Action = "create",
-            FieldName = "*", NewValue = name, OrganizationId = orgId, ChangeSetId = Guid.Empty,
+            FieldName = "*", NewValue = name, OrganizationId = orgId, ChangeSetId = changeSet,
         };
+        _bulk ??= new BulkInsert(db);
         foreach (var org in orgs.Where(o => !existingOrgs.ContainsKey(o.Id)))
         {
-            db.Organizations.Add(org);
-            created.Add(Created(nameof(Organization), org.Id, org.Name, org.Id));
+            await _bulk.AddOrganizationAsync(org, ct);
+            await _bulk.AddAsync(Created(nameof(Organization), org.Id, org.Name, org.Id), ct);
             result.OrganizationsChanged++;
         }
         foreach (var location in locations.Where(l => !existingLocations.ContainsKey(l.Id)))
         {
-            db.Locations.Add(location);
-            created.Add(Created(nameof(Location), location.Id, location.Name ?? "", location.OrganizationId));
+            await _bulk.AddLocationAsync(location, ct);
+            await _bulk.AddAsync(Created(nameof(Location), location.Id, location.Name ?? "", location.OrganizationId), ct);
             result.LocationsChanged++;
         }
         var updates = new List<(Service Existing, Service Desired)>();
@@ -158,8 +170,8 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             var s = desired.Service;
             if (!existing.TryGetValue(s.Id, out var current))
             {
-                db.Services.Add(s);
-                created.Add(Created(nameof(Service), s.Id, s.Name, s.OrganizationId));
+                await _bulk.AddServiceAsync(s, ct);
+                await _bulk.AddAsync(Created(nameof(Service), s.Id, s.Name, s.OrganizationId), ct);
                 result.Created++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Created));
             }
@@ -174,15 +186,6 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
                 result.Updated++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Updated));
             }
-        }
-        if (created.Count > 0)
-        {
-            var changeSet = Guid.NewGuid();
-            foreach (var a in created) a.ChangeSetId = changeSet;
-            db.AuditEntries.AddRange(created);
-            db.AuditEnabled = false;
-            try { await db.SaveChangesAsync(ct); }
-            finally { db.AuditEnabled = true; }
         }
 
         // Phase 2: changes to existing rows, audited field by field by SaveChanges.
@@ -214,7 +217,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             Sync(current.Phones, desired.Phones.Where(p => p.ContactId is null).ToList());
             Sync(current.Schedules, desired.Schedules);
         }
-        await db.SaveChangesAsync(ct);
+        if (updates.Count > 0 || db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
 
