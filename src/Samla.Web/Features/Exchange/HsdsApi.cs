@@ -23,15 +23,16 @@ public static class HsdsApi
         {
             Profile = HsdsJson.Profile,
             OpenApiUrl = $"{http.Request.Scheme}://{http.Request.Host}/openapi/v1.json",
-        }, HsdsJson.Options)).WithName("HsdsVersion");
-        api.MapGet("/services", ListServices).WithName("HsdsServices");
-        api.MapGet("/services/{id:guid}", GetService).WithName("HsdsService");
-        api.MapGet("/organizations", ListOrganizations).WithName("HsdsOrganizations");
-        api.MapGet("/organizations/{id:guid}", GetOrganization).WithName("HsdsOrganization");
-        api.MapGet("/taxonomies", ListTaxonomies).WithName("HsdsTaxonomies");
-        api.MapGet("/taxonomy_terms", ListTaxonomyTerms).WithName("HsdsTaxonomyTerms");
-        api.MapGet("/service_at_locations", ListServiceAtLocations).WithName("HsdsServiceAtLocations");
-        api.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocation).WithName("HsdsServiceAtLocation");
+        }, HsdsJson.Options)).WithName("HsdsVersion").Produces<HsdsVersionInfo>();
+        api.MapGet("/services", ListServices).WithName("HsdsServices").Produces<HsdsPage<HsdsService>>()
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/services/{id:guid}", GetService).WithName("HsdsService").Produces<HsdsService>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/organizations", ListOrganizations).WithName("HsdsOrganizations").Produces<HsdsPage<HsdsOrganization>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/organizations/{id:guid}", GetOrganization).WithName("HsdsOrganization").Produces<HsdsOrganization>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/taxonomies", ListTaxonomies).WithName("HsdsTaxonomies").Produces<HsdsPage<HsdsTaxonomy>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/taxonomy_terms", ListTaxonomyTerms).WithName("HsdsTaxonomyTerms").Produces<HsdsPage<HsdsTaxonomyTerm>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/service_at_locations", ListServiceAtLocations).WithName("HsdsServiceAtLocations").Produces<HsdsPage<HsdsServiceAtLocation>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocation).WithName("HsdsServiceAtLocation").Produces<HsdsServiceAtLocation>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Every navigation of a full HSDS service, loaded with split queries.</summary>
