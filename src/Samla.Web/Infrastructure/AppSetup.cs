@@ -7,10 +7,11 @@ using Samla.Web.Data;
 using Samla.Web.Features.Admin;
 using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
+using Samla.Web.Features.Exchange;
 using Samla.Web.Features.Needs;
 using Samla.Web.Features.Preparedness;
-using Samla.Web.Features.Workspace;
 using Samla.Web.Features.Search;
+using Samla.Web.Features.Workspace;
 
 namespace Samla.Web.Infrastructure;
 
@@ -37,6 +38,7 @@ public static class AppSetup
         services.AddNeeds();
         services.AddPreparedness();
         services.AddSearch();
+        services.AddExchange();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -152,6 +154,7 @@ public static class AppSetup
         app.MapHealthChecks("/health").DisableRateLimiting();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
+        app.MapExchange();
         app.MapLanguageSwitch();
         app.MapCoverage();
     }

@@ -43,7 +43,12 @@ public sealed class TestDatabase : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             return new TestDatabase("Sqlite", $"Data Source={file}", file);
         }
+        return await CreatePostgresAsync();
+    }
 
+    /// <summary>A fresh PostgreSQL database whatever the selected provider (cross-provider tests); needs SAMLA_TEST_PG.</summary>
+    public static async Task<TestDatabase> CreatePostgresAsync()
+    {
         var name = $"samla_test_{Guid.NewGuid():N}";
         await using (var admin = new NpgsqlConnection(AdminConnectionString()))
         {

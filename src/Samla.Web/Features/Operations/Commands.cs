@@ -1,9 +1,10 @@
 using Samla.Web.Data;
+using Samla.Web.Features.Exchange;
 
 namespace Samla.Web.Features.Operations;
 
 /// <summary>
-/// The app's command line: `migrate`, `seed --services N`, and later `import`, `export`, `backup`, `restore`.
+/// The app's command line: `migrate`, `seed --services N`, `import`, `export`, `backup`, `restore`.
 /// Exit codes: 0 ok, 1 failed, 2 bad usage.
 /// </summary>
 public static class Commands
@@ -16,6 +17,10 @@ public static class Commands
     {
         ["migrate"] = ("migrate                 apply database migrations and reference data, then exit", MigrateAsync),
         ["seed"] = ("seed --services N       add N generated services (load-test data) to the database", SeedAsync),
+        ["import"] = ("import FILE [--dry-run] [--as NAME]  import services (HSDS JSON or NDJSON, data package folder/zip, template CSV/XLSX), all or nothing", ExchangeCommands.ImportAsync),
+        ["export"] = ("export --format hsds-json|ndjson|csv OUT  write every service as HSDS (csv: data package folder, or zip if OUT ends in .zip)", ExchangeCommands.ExportAsync),
+        ["backup"] = ("backup OUT [--include-secrets]  write one file with all data (no password hashes or keys unless asked)", ExchangeCommands.BackupAsync),
+        ["restore"] = ("restore FILE [--force]  restore a backup into an empty database (--force replaces all data)", ExchangeCommands.RestoreAsync),
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Known.ContainsKey(args[0]);
@@ -74,5 +79,5 @@ public static class Commands
         return Ok;
     }
 
-    private sealed class UsageException(string message) : Exception(message);
+    internal sealed class UsageException(string message) : Exception(message);
 }

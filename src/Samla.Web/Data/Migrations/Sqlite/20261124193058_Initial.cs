@@ -12,6 +12,39 @@ namespace Samla.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKey",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppSetting",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppSetting", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -138,6 +171,26 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangeSetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Timestamp = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -290,6 +343,43 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Need",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: false),
+                    RaisedByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetGroups = table.Column<string>(type: "TEXT", nullable: false),
+                    AgeGroups = table.Column<string>(type: "TEXT", nullable: false),
+                    MunicipalityCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    EvidenceSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EvidenceDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Severity = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeopleAffected = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PriorityOverride = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PriorityOverrideReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PriorityOverriddenBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PriorityOverriddenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Need", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Need_Organizations_RaisedByOrganizationId",
+                        column: x => x.RaisedByOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Services",
                 columns: table => new
                 {
@@ -411,6 +501,34 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NeedComment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NeedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeedComment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NeedComment_Need_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "Need",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NeedComment_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -456,6 +574,32 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Languages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Languages_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NeedService",
+                columns: table => new
+                {
+                    NeedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeedService", x => new { x.NeedId, x.ServiceId });
+                    table.ForeignKey(
+                        name: "FK_NeedService_Need_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "Need",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NeedService_Services_ServiceId",
                         column: x => x.ServiceId,
                         principalTable: "Services",
                         principalColumn: "Id",
@@ -618,6 +762,12 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 column: "LocationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKey_Hash",
+                table: "ApiKey",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -700,6 +850,31 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 column: "CountyCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Need_RaisedByOrganizationId",
+                table: "Need",
+                column: "RaisedByOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Need_Status",
+                table: "Need",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedComment_NeedId",
+                table: "NeedComment",
+                column: "NeedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedComment_OrganizationId",
+                table: "NeedComment",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedService_ServiceId",
+                table: "NeedService",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_Name",
                 table: "Organizations",
                 column: "Name");
@@ -776,6 +951,11 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 columns: new[] { "Status", "IsPublished" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceVersions_ServiceId_Version",
+                table: "ServiceVersions",
+                columns: new[] { "ServiceId", "Version" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Taxonomies_Name",
                 table: "Taxonomies",
                 column: "Name",
@@ -803,6 +983,12 @@ namespace Samla.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Addresses");
+
+            migrationBuilder.DropTable(
+                name: "ApiKey");
+
+            migrationBuilder.DropTable(
+                name: "AppSetting");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -835,6 +1021,12 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 name: "Municipalities");
 
             migrationBuilder.DropTable(
+                name: "NeedComment");
+
+            migrationBuilder.DropTable(
+                name: "NeedService");
+
+            migrationBuilder.DropTable(
                 name: "Phones");
 
             migrationBuilder.DropTable(
@@ -850,10 +1042,16 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 name: "ServiceAttributes");
 
             migrationBuilder.DropTable(
+                name: "ServiceVersions");
+
+            migrationBuilder.DropTable(
                 name: "UserOrganizations");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Need");
 
             migrationBuilder.DropTable(
                 name: "Contacts");

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -12,6 +13,39 @@ namespace Samla.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ApiKey",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppSetting",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppSetting", x => x.Key);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -139,6 +173,26 @@ namespace Samla.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ChangeSetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Timestamp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceVersions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -291,6 +345,43 @@ namespace Samla.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Need",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: false),
+                    RaisedByOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TargetGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    AgeGroups = table.Column<List<string>>(type: "text[]", nullable: false),
+                    MunicipalityCodes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    EvidenceSource = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    EvidenceDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    PeopleAffected = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PriorityOverride = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PriorityOverrideReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PriorityOverriddenBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    PriorityOverriddenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Need", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Need_Organizations_RaisedByOrganizationId",
+                        column: x => x.RaisedByOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Services",
                 columns: table => new
                 {
@@ -412,6 +503,34 @@ namespace Samla.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NeedComment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NeedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeedComment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NeedComment_Need_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "Need",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NeedComment_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contacts",
                 columns: table => new
                 {
@@ -457,6 +576,32 @@ namespace Samla.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Languages", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Languages_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NeedService",
+                columns: table => new
+                {
+                    NeedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LinkedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NeedService", x => new { x.NeedId, x.ServiceId });
+                    table.ForeignKey(
+                        name: "FK_NeedService_Need_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "Need",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NeedService_Services_ServiceId",
                         column: x => x.ServiceId,
                         principalTable: "Services",
                         principalColumn: "Id",
@@ -619,6 +764,12 @@ namespace Samla.Web.Data.Migrations.Postgres
                 column: "LocationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKey_Hash",
+                table: "ApiKey",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -701,6 +852,31 @@ namespace Samla.Web.Data.Migrations.Postgres
                 column: "CountyCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Need_RaisedByOrganizationId",
+                table: "Need",
+                column: "RaisedByOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Need_Status",
+                table: "Need",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedComment_NeedId",
+                table: "NeedComment",
+                column: "NeedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedComment_OrganizationId",
+                table: "NeedComment",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NeedService_ServiceId",
+                table: "NeedService",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_Name",
                 table: "Organizations",
                 column: "Name");
@@ -777,6 +953,11 @@ namespace Samla.Web.Data.Migrations.Postgres
                 columns: new[] { "Status", "IsPublished" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceVersions_ServiceId_Version",
+                table: "ServiceVersions",
+                columns: new[] { "ServiceId", "Version" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Taxonomies_Name",
                 table: "Taxonomies",
                 column: "Name",
@@ -804,6 +985,12 @@ namespace Samla.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "Addresses");
+
+            migrationBuilder.DropTable(
+                name: "ApiKey");
+
+            migrationBuilder.DropTable(
+                name: "AppSetting");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -836,6 +1023,12 @@ namespace Samla.Web.Data.Migrations.Postgres
                 name: "Municipalities");
 
             migrationBuilder.DropTable(
+                name: "NeedComment");
+
+            migrationBuilder.DropTable(
+                name: "NeedService");
+
+            migrationBuilder.DropTable(
                 name: "Phones");
 
             migrationBuilder.DropTable(
@@ -851,10 +1044,16 @@ namespace Samla.Web.Data.Migrations.Postgres
                 name: "ServiceAttributes");
 
             migrationBuilder.DropTable(
+                name: "ServiceVersions");
+
+            migrationBuilder.DropTable(
                 name: "UserOrganizations");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Need");
 
             migrationBuilder.DropTable(
                 name: "Contacts");

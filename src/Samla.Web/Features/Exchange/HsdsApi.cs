@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Samla.Web.Data;
+using Samla.Web.Features.Directory;
+using Samla.Web.Features.Search;
+using Samla.Web.Infrastructure;
+
+namespace Samla.Web.Features.Exchange;
+
+/// <summary>The HSDS 3 read API under /api/hsds/ (DESIGN.md "Fixed interfaces", PROFILE.md). Public services only.</summary>
+public static class HsdsApi
+{
+    public const int DefaultPerPage = 50;
+    public const int MaxPerPage = 500;
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    public static void MapHsdsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/hsds").WithTags("HSDS").RequireCors(Policies.OpenRead);
+        api.MapGet("/", (HttpContext http) => TypedResults.Json(new HsdsVersionInfo
+        {
+            Profile = HsdsJson.Profile,
+            OpenApiUrl = $"{http.Request.Scheme}://{http.Request.Host}/openapi/v1.json",
+        }, HsdsJson.Options)).WithName("HsdsVersion").Produces<HsdsVersionInfo>();
+        api.MapGet("/services", ListServices).WithName("HsdsServices").Produces<HsdsPage<HsdsService>>()
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/services/{id:guid}", GetService).WithName("HsdsService").Produces<HsdsService>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/organizations", ListOrganizations).WithName("HsdsOrganizations").Produces<HsdsPage<HsdsOrganization>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/organizations/{id:guid}", GetOrganization).WithName("HsdsOrganization").Produces<HsdsOrganization>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/taxonomies", ListTaxonomies).WithName("HsdsTaxonomies").Produces<HsdsPage<HsdsTaxonomy>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/taxonomy_terms", ListTaxonomyTerms).WithName("HsdsTaxonomyTerms").Produces<HsdsPage<HsdsTaxonomyTerm>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/service_at_locations", ListServiceAtLocations).WithName("HsdsServiceAtLocations").Produces<HsdsPage<HsdsServiceAtLocation>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocation).WithName("HsdsServiceAtLocation").Produces<HsdsServiceAtLocation>().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Every navigation of a full HSDS service, loaded with split queries.</summary>
+    public static IQueryable<Service> WithGraph(this IQueryable<Service> services) => services
+        .Include(s => s.Organization).ThenInclude(o => o.Contacts).ThenInclude(c => c.Phones)
+        .Include(s => s.Organization).ThenInclude(o => o.Phones)
+        .Include(s => s.ServiceAreas).Include(s => s.Languages).Include(s => s.Attributes)
+        .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Location).ThenInclude(l => l.Addresses)
+        .Include(s => s.Contacts).ThenInclude(c => c.Phones)
+        .Include(s => s.Phones).Include(s => s.Schedules)
+        .AsSplitQuery();
+
+    public static async Task<TermCatalog> LoadTermsAsync(SamlaDbContext db, CancellationToken ct) =>
+        new(await db.TaxonomyTerms.AsNoTracking().Include(t => t.Taxonomy).ToListAsync(ct));
+
+    /// <summary>The reader's content language: `lang`, else the first Accept-Language tag; null for Swedish.</summary>
+    public static string? ContentLanguage(HttpRequest request)
+    {
+        var lang = request.Query["lang"].FirstOrDefault()
+            ?? request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value;
+        if (string.IsNullOrWhiteSpace(lang)) return null;
+        lang = lang.Split('-')[0].ToLowerInvariant();
+        return lang == "sv" ? null : lang;
+    }
+
+    /// <summary>
+    /// Free-text filter in the database: a case-insensitive substring match on name and description. Used
+    /// where the search engine cannot answer alone (combined with taxonomy_term_id, organization_id,
+    /// modified_after, ndjson, or pages larger than the engine's) and for organisations.
+    /// </summary>
+#pragma warning disable CA1304 // string.ToLower() in a query is SQL lower(); no .NET culture is involved.
+    public static IQueryable<Service> ApplyTextSearch(IQueryable<Service> services, string text)
+    {
+        var pattern = "%" + EscapeLike(text.Trim().ToLower(CultureInfo.InvariantCulture)) + "%";
+        return services.Where(s => EF.Functions.Like(s.Name.ToLower(), pattern) || EF.Functions.Like(s.Description.ToLower(), pattern));
+    }
+
+    private static IQueryable<Organization> ApplyTextSearch(IQueryable<Organization> organizations, string text)
+    {
+        var pattern = "%" + EscapeLike(text.Trim().ToLower(CultureInfo.InvariantCulture)) + "%";
+        return organizations.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern) || EF.Functions.Like(o.Description.ToLower(), pattern));
+    }
+#pragma warning restore CA1304
+
+    private static string EscapeLike(string text) =>
+        text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+
+    private static async Task<Results<JsonHttpResult<HsdsPage<HsdsService>>, PushStreamHttpResult, ProblemHttpResult>> ListServices(
+        SamlaDbContext db, ServiceSearch engine, HttpRequest request, CancellationToken ct,
+        string? search, Guid? taxonomy_term_id, Guid? organization_id, DateTime? modified_after,
+        [FromQuery] string[]? municipality, string? target_group, string? layer, string? language, string? format,
+        int page = 1, int per_page = DefaultPerPage)
+    {
+        if (PagingProblem(page, per_page) is { } problem) return problem;
+        var ndjson = string.Equals(format, "ndjson", StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrWhiteSpace(search) && !ndjson && taxonomy_term_id is null && organization_id is null
+            && modified_after is null && per_page <= SearchPageLimit)
+        {
+            // Free text goes through the same Swedish-aware engine as the search page (stemming, å/ä/ö, typos),
+            // ranked by relevance; the filters it knows are applied there too.
+            var result = await engine.SearchAsync(new SearchRequest
+            {
+                Text = search,
+                Municipalities = SplitCodes(municipality),
+                TargetGroups = string.IsNullOrWhiteSpace(target_group) ? [] : [target_group.Trim()],
+                Layers = string.IsNullOrWhiteSpace(layer) ? [] : [layer.Trim()],
+                Languages = string.IsNullOrWhiteSpace(language) ? [] : [language.Trim().ToLowerInvariant()],
+                Page = page,
+                PageSize = per_page,
+            }, ct);
+            var ids = result.ServiceIds;
+            var found = await db.Services.AsNoTracking().WherePublic().Where(s => ids.Contains(s.Id)).Include(s => s.Organization).ToListAsync(ct);
+            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            var searchTerms = await LoadTermsAsync(db, ct);
+            var options = new HsdsWriteOptions(true, ContentLanguage(request), Nested: false);
+            var ranked = found.OrderBy(s => order[s.Id]).Select(s => HsdsMapping.ToHsds(s, searchTerms, options)).ToList();
+            return TypedResults.Json(Page(ranked, result.Total, page, per_page), HsdsJson.Options);
+        }
+        var query = db.Services.AsNoTracking().WherePublic();
+        if (!string.IsNullOrWhiteSpace(search)) query = ApplyTextSearch(query, search);
+        if (taxonomy_term_id is { } termId) query = query.Where(s => s.Attributes.Any(a => a.TaxonomyTermId == termId));
+        if (organization_id is { } orgId) query = query.Where(s => s.OrganizationId == orgId);
+        if (modified_after is { } after)
+        {
+            var utc = after.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(after, DateTimeKind.Utc) : after.ToUniversalTime();
+            query = query.Where(s => s.LastModified > utc);
+        }
+        if (municipality is { Length: > 0 })
+        {
+            var codes = SplitCodes(municipality);
+            query = query.Where(s => s.ServiceAreas.Any(a => codes.Contains(a.MunicipalityCode)));
+        }
+        query = WithTerm(query, ReferenceData.TargetGroups, target_group);
+        query = WithTerm(query, ReferenceData.MhpssLayers, layer);
+        if (!string.IsNullOrWhiteSpace(language))
+        {
+            var code = language.Trim().ToLowerInvariant();
+            query = query.Where(s => s.Languages.Any(l => l.Code == code));
+        }
+
+        var lang = ContentLanguage(request);
+        var terms = await LoadTermsAsync(db, ct);
+        if (ndjson)
+        {
+            var all = query;
+            return TypedResults.Stream(stream => WriteNdjsonAsync(db, all, terms, new HsdsWriteOptions(true, lang), stream, ct), "application/x-ndjson");
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.Include(s => s.Organization).OrderBy(s => s.Id).Skip((page - 1) * per_page).Take(per_page).ToListAsync(ct);
+        var contents = items.Select(s => HsdsMapping.ToHsds(s, terms, new HsdsWriteOptions(true, lang, Nested: false))).ToList();
+        return TypedResults.Json(Page(contents, total, page, per_page), HsdsJson.Options);
+    }
+
+    /// <summary>Streams services in id order, a thousand at a time, so memory stays flat for any number of services.</summary>
+    public static async Task WriteNdjsonAsync(SamlaDbContext db, IQueryable<Service> query, TermCatalog terms, HsdsWriteOptions options, Stream stream, CancellationToken ct)
+    {
+        Guid? after = null;
+        while (true)
+        {
+            var q = query;
+            if (after is { } last) q = q.Where(s => s.Id.CompareTo(last) > 0);
+            var batch = await q.OrderBy(s => s.Id).Take(1000).WithGraph().ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var s in batch)
+            {
+                await JsonSerializer.SerializeAsync(stream, HsdsMapping.ToHsds(s, terms, options), HsdsJson.Options, ct);
+                await stream.WriteAsync(NewLine, ct);
+            }
+            await stream.FlushAsync(ct);
+            db.ChangeTracker.Clear();
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>The search engine pages at most this many hits at a time; larger pages use the database filter.</summary>
+    private const int SearchPageLimit = 100;
+
+    private static List<string> SplitCodes(string[]? values) =>
+        (values ?? []).SelectMany(m => m.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+
+    private static IQueryable<Service> WithTerm(IQueryable<Service> query, string taxonomy, string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return query;
+        var termId = ReferenceData.TermId(taxonomy, code.Trim());
+        return query.Where(s => s.Attributes.Any(a => a.TaxonomyTermId == termId));
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsService>, NotFound<ProblemDetails>>> GetService(
+        Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var service = await db.Services.AsNoTracking().WherePublic().Where(s => s.Id == id).WithGraph().FirstOrDefaultAsync(ct);
+        if (service is null) return NotFoundProblem("service", id);
+        var key = id.ToString();
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Service) && a.EntityId == key)
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        var terms = await LoadTermsAsync(db, ct);
+        return TypedResults.Json(HsdsMapping.ToHsds(service, terms, new HsdsWriteOptions(true, ContentLanguage(request)), audit), HsdsJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsPage<HsdsOrganization>>, ProblemHttpResult>> ListOrganizations(
+        SamlaDbContext db, HttpRequest request, CancellationToken ct, string? search, int page = 1, int per_page = DefaultPerPage)
+    {
+        if (PagingProblem(page, per_page) is { } problem) return problem;
+        var query = db.Organizations.AsNoTracking().Where(o => o.IsActive);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            query = ApplyTextSearch(query, search);
+        }
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(o => o.Id).Skip((page - 1) * per_page).Take(per_page).ToListAsync(ct);
+        var options = new HsdsWriteOptions(true, ContentLanguage(request), Nested: false);
+        return TypedResults.Json(Page(items.Select(o => HsdsMapping.ToHsds(o, options)).ToList(), total, page, per_page), HsdsJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsOrganization>, NotFound<ProblemDetails>>> GetOrganization(
+        Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var org = await db.Organizations.AsNoTracking().Where(o => o.IsActive && o.Id == id)
+            .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (org is null) return NotFoundProblem("organization", id);
+        var lang = ContentLanguage(request);
+        var services = await db.Services.AsNoTracking().WherePublic().Where(s => s.OrganizationId == id).OrderBy(s => s.Id).ToListAsync(ct);
+        var terms = await LoadTermsAsync(db, ct);
+        var dto = HsdsMapping.ToHsds(org, new HsdsWriteOptions(true, lang));
+        dto.Services = HsdsJson.NullIfEmpty(services.Select(s => HsdsMapping.ToHsds(s, terms, new HsdsWriteOptions(true, lang, Nested: false))).ToList());
+        return TypedResults.Json(dto, HsdsJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsPage<HsdsTaxonomy>>, ProblemHttpResult>> ListTaxonomies(
+        SamlaDbContext db, CancellationToken ct, int page = 1, int per_page = DefaultPerPage)
+    {
+        if (PagingProblem(page, per_page) is { } problem) return problem;
+        var total = await db.Taxonomies.CountAsync(ct);
+        var items = await db.Taxonomies.AsNoTracking().OrderBy(t => t.Id).Skip((page - 1) * per_page).Take(per_page).ToListAsync(ct);
+        return TypedResults.Json(Page(items.Select(HsdsMapping.ToHsds).ToList(), total, page, per_page), HsdsJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsPage<HsdsTaxonomyTerm>>, ProblemHttpResult>> ListTaxonomyTerms(
+        SamlaDbContext db, HttpRequest request, CancellationToken ct, Guid? taxonomy_id, int page = 1, int per_page = DefaultPerPage)
+    {
+        if (PagingProblem(page, per_page) is { } problem) return problem;
+        var query = db.TaxonomyTerms.AsNoTracking().Include(t => t.Taxonomy).AsQueryable();
+        if (taxonomy_id is { } tid) query = query.Where(t => t.TaxonomyId == tid);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(t => t.Id).Skip((page - 1) * per_page).Take(per_page).ToListAsync(ct);
+        var lang = ContentLanguage(request);
+        return TypedResults.Json(Page(items.Select(t => HsdsMapping.ToHsds(t, lang)).ToList(), total, page, per_page), HsdsJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsPage<HsdsServiceAtLocation>>, ProblemHttpResult>> ListServiceAtLocations(
+        SamlaDbContext db, CancellationToken ct, Guid? service_id, Guid? location_id, int page = 1, int per_page = DefaultPerPage)
+    {
+        if (PagingProblem(page, per_page) is { } problem) return problem;
+        var publicIds = db.Services.WherePublic().Select(s => s.Id);
+        var query = db.ServiceAtLocations.AsNoTracking().Where(x => publicIds.Contains(x.ServiceId));
+        if (service_id is { } sid) query = query.Where(x => x.ServiceId == sid);
+        if (location_id is { } lid) query = query.Where(x => x.LocationId == lid);
+        var total = await query.CountAsync(ct);
+        var items = await query.Include(x => x.Location).ThenInclude(l => l.Addresses)
+            .OrderBy(x => x.Id).Skip((page - 1) * per_page).Take(per_page).ToListAsync(ct);
+        return TypedResults.Json(Page(items.Select(x => HsdsMapping.ToHsds(x, null)).ToList(), total, page, per_page), HsdsJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsServiceAtLocation>, NotFound<ProblemDetails>>> GetServiceAtLocation(
+        Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var publicIds = db.Services.WherePublic().Select(s => s.Id);
+        var sal = await db.ServiceAtLocations.AsNoTracking().Where(x => x.Id == id && publicIds.Contains(x.ServiceId))
+            .Include(x => x.Location).ThenInclude(l => l.Addresses).Include(x => x.Service).ThenInclude(s => s.Organization)
+            .FirstOrDefaultAsync(ct);
+        if (sal is null) return NotFoundProblem("service_at_location", id);
+        var terms = await LoadTermsAsync(db, ct);
+        var service = HsdsMapping.ToHsds(sal.Service, terms, new HsdsWriteOptions(true, ContentLanguage(request), Nested: false));
+        return TypedResults.Json(HsdsMapping.ToHsds(sal, service), HsdsJson.Options);
+    }
+
+    private static HsdsPage<T> Page<T>(List<T> contents, int total, int page, int perPage)
+    {
+        var pages = (total + perPage - 1) / perPage;
+        return new HsdsPage<T>
+        {
+            TotalItems = total, TotalPages = pages, PageNumber = page, Size = contents.Count,
+            FirstPage = page == 1, LastPage = page >= pages, Empty = contents.Count == 0, Contents = contents,
+        };
+    }
+
+    private static ProblemHttpResult? PagingProblem(int page, int perPage) =>
+        page < 1 || perPage < 1 || perPage > MaxPerPage
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging",
+                detail: FormattableString.Invariant($"page must be 1 or more and per_page from 1 to {MaxPerPage}."))
+            : null;
+
+    private static NotFound<ProblemDetails> NotFoundProblem(string kind, Guid id) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = $"No public {kind} with id {id}.",
+    });
+}

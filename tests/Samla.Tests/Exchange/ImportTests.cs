@@ -1,0 +1,249 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Samla.Tests.Infrastructure;
+using Samla.Web.Data;
+using Samla.Web.Features.Exchange.Import;
+
+namespace Samla.Tests.Exchange;
+
+/// <summary>Import of every file form into the demo database: bad files write nothing, re-import changes nothing.</summary>
+public sealed class ImportTests(SamlaApp app) : IClassFixture<SamlaApp>
+{
+    private async Task<List<JsonObject>> ExportedServicesAsync()
+    {
+        var file = ExchangeKit.TempPath(".ndjson");
+        await ExchangeKit.ExportAsync(app, "ndjson", file);
+        return File.ReadAllLines(file).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+    }
+
+    private static string Write(IEnumerable<JsonObject> services, bool ndjson = true)
+    {
+        var file = ExchangeKit.TempPath(ndjson ? ".ndjson" : ".json");
+        File.WriteAllText(file, ndjson
+            ? string.Join("\n", services.Select(s => s.ToJsonString())) + "\n"
+            : new JsonArray([.. services.Select(s => (JsonNode)s.DeepClone())]).ToJsonString());
+        return file;
+    }
+
+    private static JsonObject NewService(JsonObject template)
+    {
+        var copy = template.DeepClone().AsObject();
+        var id = Guid.NewGuid();
+        copy["id"] = id.ToString();
+        copy["name"] = $"Importerad tjänst {id:N}";
+        foreach (var list in new[] { "service_areas", "languages", "attributes", "service_at_locations", "contacts", "phones", "schedules" })
+        {
+            if (copy[list] is JsonArray items) StripIds(items);
+        }
+        return copy;
+    }
+
+    /// <summary>Children get fresh ids from the importer; the shared organisation and locations keep theirs.</summary>
+    private static void StripIds(JsonArray items)
+    {
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            item.Remove("id");
+            item.Remove("service_id");
+            if (item["phones"] is JsonArray phones) StripIds(phones);
+        }
+    }
+
+    private Task<(int Services, int Audit)> CountsAsync() => app.WithDbAsync(async db =>
+        (await db.Services.CountAsync(), await db.AuditEntries.CountAsync()));
+
+    private async Task AssertNothingWrittenAsync((int Services, int Audit) before) => Assert.Equal(before, await CountsAsync());
+
+    [Fact]
+    public async Task Reimporting_the_export_changes_nothing()
+    {
+        var exported = await ExportedServicesAsync();
+        var before = await CountsAsync();
+        foreach (var ndjson in new[] { true, false })
+        {
+            var result = await ExchangeKit.ImportAsync(app, Write(exported, ndjson));
+            Assert.True(result.IsValid, ExchangeKit.Problems(result));
+            Assert.Equal(exported.Count, result.Unchanged);
+            Assert.Equal(0, result.Created + result.Updated + result.OrganizationsChanged + result.LocationsChanged);
+        }
+        await AssertNothingWrittenAsync(before);
+    }
+
+    [Fact]
+    public async Task Import_creates_then_updates_then_leaves_alone_with_audit()
+    {
+        var template = (await ExportedServicesAsync()).First(s => s["service_at_locations"] is not null && s["schedules"] is not null);
+        var service = NewService(template);
+        var file = Write([service]);
+
+        var dry = await ExchangeKit.ImportAsync(app, file, dryRun: true);
+        Assert.True(dry.IsValid, ExchangeKit.Problems(dry));
+        Assert.Equal(RecordOutcome.Created, Assert.Single(dry.Records).Outcome);
+        Assert.False(dry.Written);
+        var id = Guid.Parse(service["id"]!.GetValue<string>());
+        Assert.False(await app.WithDbAsync(db => db.Services.AnyAsync(s => s.Id == id)));
+
+        var first = await ExchangeKit.ImportAsync(app, file);
+        Assert.Equal(1, first.Created);
+        var again = await ExchangeKit.ImportAsync(app, file);
+        Assert.Equal(1, again.Unchanged);
+
+        service["description"] = "Ny beskrivning från importen.";
+        ((JsonArray)service["languages"]!).Add(new JsonObject { ["code"] = "so", ["name"] = "somaliska" });
+        var changed = await ExchangeKit.ImportAsync(app, Write([service]));
+        Assert.Equal(1, changed.Updated);
+        var third = await ExchangeKit.ImportAsync(app, Write([service]));
+        Assert.Equal(1, third.Unchanged);
+
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Services.Include(x => x.Languages).FirstAsync(x => x.Id == id);
+            Assert.Equal("Ny beskrivning från importen.", s.Description);
+            Assert.Contains(s.Languages, l => l.Code == "so");
+            var audit = await db.AuditEntries.Where(a => a.EntityId == id.ToString() && a.EntityType == nameof(Service)).ToListAsync();
+            Assert.Contains(audit, a => a.Action == "create" && a.UserName == "test-import");
+            Assert.Contains(audit, a => a.Action == "update" && a.FieldName == nameof(Service.Description) && a.UserName == "test-import");
+        });
+    }
+
+    [Fact]
+    public async Task Broken_json_is_reported_and_nothing_written()
+    {
+        var template = (await ExportedServicesAsync())[0];
+        var good = NewService(template).ToJsonString();
+        var before = await CountsAsync();
+
+        var ndjson = ExchangeKit.TempPath(".ndjson");
+        File.WriteAllText(ndjson, good + "\n{\"id\": \"x\", \"name\": \n" + NewService(template).ToJsonString() + "\n");
+        var result = await ExchangeKit.ImportAsync(app, ndjson);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((2, "Problem_BrokenJsonLine"), (problem.Line, problem.Key));
+
+        var array = ExchangeKit.TempPath(".json");
+        File.WriteAllText(array, "[" + good + ",\n{\"id\": ");
+        result = await ExchangeKit.ImportAsync(app, array);
+        Assert.Equal("Problem_BrokenJson", Assert.Single(result.Problems).Key);
+        await AssertNothingWrittenAsync(before);
+    }
+
+    [Fact]
+    public async Task Every_problem_is_listed_with_line_and_field_and_nothing_is_written()
+    {
+        var template = (await ExportedServicesAsync()).First(s => s["attributes"] is not null);
+        var ok = NewService(template);
+        var unknownCode = NewService(template);
+        ((JsonArray)unknownCode["attributes"]!).Add(new JsonObject
+        {
+            ["taxonomy_term"] = new JsonObject { ["taxonomy"] = "samla-target-groups", ["code"] = "tourists", ["name"] = "Turister", ["description"] = "" },
+        });
+        var missingName = NewService(template);
+        missingName.Remove("name");
+        var duplicate = ok.DeepClone().AsObject();
+        var wrongType = NewService(template);
+        wrongType["minimum_age"] = "tolv";
+        var badMunicipality = NewService(template);
+        badMunicipality["service_areas"] = new JsonArray(new JsonObject { ["uri"] = "urn:se:scb:kommun:9999" });
+        var before = await CountsAsync();
+
+        var result = await ExchangeKit.ImportAsync(app, Write([ok, unknownCode, missingName, duplicate, wrongType, badMunicipality]));
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Problems, p => p is { Line: 2, Key: "Problem_UnknownTerm" } && p.Field!.StartsWith("attributes[", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p is { Line: 3, Field: "name", Key: "Problem_Required" });
+        Assert.Contains(result.Problems, p => p is { Line: 4, Field: "id", Key: "Problem_DuplicateId" });
+        Assert.Contains(result.Problems, p => p is { Line: 5, Field: "minimum_age", Key: "Problem_WrongType" });
+        Assert.Contains(result.Problems, p => p is { Line: 6, Key: "Problem_UnknownMunicipality" });
+        await AssertNothingWrittenAsync(before);
+        var okId = Guid.Parse(ok["id"]!.GetValue<string>());
+        Assert.False(await app.WithDbAsync(db => db.Services.AnyAsync(s => s.Id == okId)));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused()
+    {
+        var file = ExchangeKit.TempPath(".csv");
+        var latin1 = Encoding.Latin1.GetBytes("name,organization_name,target_groups,mhpss_layer\nSpråkcafé,Föreningen,refugees,2\n");
+        File.WriteAllBytes(file, latin1);
+        var before = await CountsAsync();
+        var result = await ExchangeKit.ImportAsync(app, file);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("Problem_NotUtf8", 2), (problem.Key, problem.Line));
+        await AssertNothingWrittenAsync(before);
+    }
+
+    [Fact]
+    public async Task Template_csv_and_xlsx_import_and_reimport_idempotently()
+    {
+        var csv = ExchangeKit.TempPath(".csv");
+        var name = $"Mallens tjänst {Guid.NewGuid():N}";
+        File.WriteAllText(csv, Encoding.UTF8.GetString(Samla.Web.Features.Exchange.Import.ServiceTemplate.EmptyCsv()).Replace("Språkcafé på biblioteket", name, StringComparison.Ordinal));
+        var first = await ExchangeKit.ImportAsync(app, csv);
+        Assert.True(first.IsValid, ExchangeKit.Problems(first));
+        Assert.Equal(1, first.Created);
+        Assert.Equal(1, (await ExchangeKit.ImportAsync(app, csv)).Unchanged);
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Services.Include(x => x.Attributes).Include(x => x.ServiceAreas).Include(x => x.Schedules).FirstAsync(x => x.Name == name);
+            Assert.Equal(["1315", "1380"], s.ServiceAreas.Select(a => a.MunicipalityCode).Order(StringComparer.Ordinal));
+            Assert.Contains(s.Attributes, a => a.TaxonomyTermId == ReferenceData.TermId(ReferenceData.MhpssLayers, "2"));
+            Assert.Equal("TU,TH", Assert.Single(s.Schedules).Byday);
+        });
+
+        var xlsx = ExchangeKit.TempPath(".xlsx");
+        File.WriteAllBytes(xlsx, Samla.Web.Features.Exchange.Import.ServiceTemplate.EmptyXlsx());
+        var fromExcel = await ExchangeKit.ImportAsync(app, xlsx);
+        Assert.True(fromExcel.IsValid, ExchangeKit.Problems(fromExcel));
+        Assert.Equal(ImportFormat.Template, fromExcel.Format);
+        Assert.Equal(1, fromExcel.Created + fromExcel.Unchanged);
+        Assert.Equal(1, (await ExchangeKit.ImportAsync(app, xlsx)).Unchanged);
+    }
+
+    [Fact]
+    public async Task Template_row_with_unknown_code_names_the_row_and_column()
+    {
+        var csv = ExchangeKit.TempPath(".csv");
+        File.WriteAllText(csv, "organization_name;name;target_groups;mhpss_layer;municipalities\nFöreningen;Samtal;refugees;7;1380\nFöreningen;;refugees;2;1380\n");
+        var result = await ExchangeKit.ImportAsync(app, csv);
+        Assert.Contains(result.Problems, p => p is { Line: 2, Key: "Problem_UnknownTerm" });
+        Assert.Contains(result.Problems, p => p is { Line: 3, Field: "name", Key: "Problem_Required" });
+    }
+
+    [Fact]
+    public async Task Tabular_package_export_reimports_unchanged_and_the_hsds_example_reads()
+    {
+        var zip = ExchangeKit.TempPath(".zip");
+        var count = await ExchangeKit.ExportAsync(app, "csv", zip);
+        var result = await ExchangeKit.ImportAsync(app, zip, dryRun: true);
+        Assert.True(result.IsValid, ExchangeKit.Problems(result));
+        Assert.Equal(ImportFormat.TabularPackage, result.Format);
+        Assert.Equal(count, result.Unchanged);
+    }
+
+    [Fact]
+    public async Task A_50_MB_file_imports_with_flat_memory()
+    {
+        var template = (await ExportedServicesAsync()).First(s => s["attributes"] is not null && s["schedules"] is not null);
+        var file = ExchangeKit.TempPath(".ndjson");
+        await using (var writer = new StreamWriter(file, false, new UTF8Encoding(false)))
+        {
+            var pad = new string('x', 1500);
+            while (writer.BaseStream.Length < 50L * 1024 * 1024)
+            {
+                var s = NewService(template);
+                s["description"] = "Lång beskrivning " + pad;
+                await writer.WriteLineAsync(s.ToJsonString());
+            }
+        }
+        Assert.True(new FileInfo(file).Length >= 50L * 1024 * 1024);
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var result = await ExchangeKit.ImportAsync(app, file, dryRun: true);
+        Assert.True(result.IsValid, ExchangeKit.Problems(result));
+        Assert.True(result.Created > 1_000, $"{result.Created} services");
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        // The file is never held whole: what stays afterwards is the small per-record preview.
+        Assert.True(after - before < 50L * 1024 * 1024, $"Memory grew by {(after - before) / 1024 / 1024} MB.");
+        File.Delete(file);
+    }
+}
