@@ -14,6 +14,12 @@ public sealed class CoordinationPages(IPage page)
 
     public async Task SignInAsync(string email)
     {
+        if (email == Coordinator)
+        {
+            // Coordinators sign in in two steps.
+            await TwoStepSignIn.SignInAsync(page, email, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+            return;
+        }
         await new SignInPage(page).GotoAsync();
         await new SignInPage(page).SignInAsync(email, DemoAccounts.Password);
     }
