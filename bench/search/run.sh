@@ -40,8 +40,7 @@ PAGE_URLS=(
     "/sok"
 )
 # ---- HSDS API: add the search API's URLs here once /api/hsds/services lands, e.g.
-# API_URLS=("/api/hsds/services?search=samtalsgrupp" "/api/hsds/services?search=m%C3%B6tesplats&municipality=1380")
-API_URLS=()
+API_URLS=("/api/hsds/services?search=samtalsgrupp" "/api/hsds/services?search=m%C3%B6tesplats&municipality=1380" "/api/hsds/services?search=foraldrastod&target_group=refugees" "/api/hsds/services?municipality=1315&layer=3")
 STATIC_URLS=("/css/site.css")
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
