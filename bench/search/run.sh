@@ -39,7 +39,7 @@ PAGE_URLS=(
     "/sok?malgrupp=undocumented&kommun=1381&sprak=ti"
     "/sok"
 )
-# ---- HSDS API: add the search API's URLs here once /api/hsds/services lands, e.g.
+# ---- HSDS API (free text goes through the same search engine as the page)
 API_URLS=("/api/hsds/services?search=samtalsgrupp" "/api/hsds/services?search=m%C3%B6tesplats&municipality=1380" "/api/hsds/services?search=foraldrastod&target_group=refugees" "/api/hsds/services?municipality=1315&layer=3")
 STATIC_URLS=("/css/site.css")
 
