@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Samla.BrowserTests.Infrastructure;
+using Samla.Tests.Infrastructure;
 
 namespace Samla.BrowserTests.Pages;
 

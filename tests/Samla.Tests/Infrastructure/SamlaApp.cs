@@ -129,8 +129,11 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider);
     }
 
-    /// <summary>A new account of this test's own (so that locking it out disturbs no other test).</summary>
-    public Task<string> CreateUserAsync(string password, string? role = null) => WithScopeAsync(async sp =>
+    /// <summary>
+    /// A new account of this test's own (so that locking it out disturbs no other test). Coordinators and
+    /// administrators get the demo authenticator key unless <paramref name="twoFactor"/> is false.
+    /// </summary>
+    public Task<string> CreateUserAsync(string password, string? role = null, bool twoFactor = true) => WithScopeAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<SamlaUser>>();
         var email = $"test-{Guid.NewGuid():N}@samla.example";
@@ -141,7 +144,7 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
             var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
             if (!await roles.RoleExistsAsync(role)) Check(await roles.CreateAsync(new IdentityRole(role)));
             Check(await users.AddToRoleAsync(user, role));
-            if (Roles.RequireTwoFactor.Contains(role))
+            if (twoFactor && Roles.RequireTwoFactor.Contains(role))
             {
                 // Coordinators and administrators must sign in in two steps; give them the demo key so that
                 // CreateClientSignedInAsync can compute the code.
