@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Samla.BrowserTests.Infrastructure;
 using Samla.Tests.Infrastructure;
 
 namespace Samla.BrowserTests.Pages;
