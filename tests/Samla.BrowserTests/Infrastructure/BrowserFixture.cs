@@ -48,8 +48,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Runs one browser test in a fresh context; on failure keeps a screenshot and a trace.</summary>
+    /// <summary>
+    /// Runs one browser test in a fresh context; on failure keeps a screenshot and a trace. A test that fails only
+    /// because the browser waited too long (a stall of the shared CI machine, not an assertion) runs once more in a new
+    /// context; the retry is written to the test output and to TestResults/browser/retries.txt so it is never hidden.
+    /// </summary>
     public async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string name = "")
+    {
+        try
+        {
+            await RunOnceAsync(test, name);
+        }
+        catch (TimeoutException first)
+        {
+            Directory.CreateDirectory(ResultsDirectory);
+            var line = $"{DateTime.UtcNow:O} {name}: retried after {first.Message.Split('\n')[0]}";
+            await File.AppendAllTextAsync(Path.Combine(ResultsDirectory, "retries.txt"), line + Environment.NewLine);
+            Console.WriteLine("RETRY " + line);
+            await RunOnceAsync(test, name + "-retry");
+        }
+    }
+
+    private async Task RunOnceAsync(Func<IPage, Task> test, string name)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "sv-SE" });
         await context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true });

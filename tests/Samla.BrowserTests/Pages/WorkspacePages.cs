@@ -46,6 +46,9 @@ public static class TwoStepSignIn
         await new SignInPage(page).SignInAsync(email, password);
         await page.Locator("#Code").FillAsync(Totp.Code(key));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Logga in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Signed in means away from the sign-in pages; waiting for that (not for a load state, which the old page may
+        // already have) is what makes the next step safe.
+        await page.WaitForURLAsync(url => !url.Contains("/konto/", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 }
