@@ -89,5 +89,20 @@ public static class DatabaseInitializer
             await DemoData.EnsureAsync(scope.ServiceProvider, ct);
             await Features.Needs.NeedsDemoData.EnsureAsync(scope.ServiceProvider, ct);
         }
+        using (var scope = services.CreateScope())
+        {
+            await RefreshStatisticsAsync(scope.ServiceProvider.GetRequiredService<SamlaDbContext>(), ct);
+        }
+    }
+
+    /// <summary>
+    /// Gives SQLite's query planner fresh table statistics (PostgreSQL's autovacuum keeps its own). Without them SQLite
+    /// may pick the nearly useless status index over the primary key for "these 50 services", scanning 100 000 rows.
+    /// Sampled (analysis_limit), so it takes milliseconds at any size; run at start and after bulk loads.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(SamlaDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;", ct);
     }
 }

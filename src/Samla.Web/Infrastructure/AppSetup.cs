@@ -37,7 +37,7 @@ public static class AppSetup
         services.AddCoverage();
         services.AddNeeds();
         services.AddPreparedness();
-        services.AddSearch();
+        services.AddSearch(config);
         services.AddExchange();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
@@ -150,6 +150,8 @@ public static class AppSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTwoFactorGate();
+        // After authentication: signed-in people are never served, nor stored in, the output cache.
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health").DisableRateLimiting();
         app.MapOpenApi("/openapi/{documentName}.json");

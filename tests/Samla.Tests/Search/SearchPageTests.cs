@@ -65,7 +65,7 @@ public sealed class SearchPageTests(SamlaApp app) : IClassFixture<SamlaApp>
         var active = await app.CreateServiceAsync(word + " aktiv");
         await app.CreateServiceAsync(word + " utkast", published: false);
         await app.CreateServiceAsync(word + " stängd", status: ServiceStatus.Inactive);
-        Search.Invalidate();
+        await Search.InvalidateAsync();
         var result = await Search.SearchAsync(new SearchRequest { Text = word }, CancellationToken.None);
         Assert.Equal([active.Id], result.ServiceIds);
     }
@@ -73,9 +73,9 @@ public sealed class SearchPageTests(SamlaApp app) : IClassFixture<SamlaApp>
     [Fact]
     public async Task Index_is_built_from_the_database_the_same_way_whatever_the_provider()
     {
-        // The index orders services by id before building, so row order (which differs between SQLite and
-        // PostgreSQL) cannot change results: a rebuilt index from a reversed load answers identically.
-        var loaded = await app.WithDbAsync(db => SearchIndexLoader.LoadAsync(db, CancellationToken.None));
+        // Results never depend on row order (which differs between SQLite and PostgreSQL): ties are broken by
+        // name, then id, so an index built from a reversed load answers identically.
+        var loaded = await app.WithDbAsync(db => SearchIndexLoader.ReadAsync(db, CancellationToken.None).ToListAsync().AsTask());
         using var reversed = SearchIndex.Build(Enumerable.Reverse(loaded).ToList(), DateTime.UtcNow);
         foreach (var request in new[]
         {

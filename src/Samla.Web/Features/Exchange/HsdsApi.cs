@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
 using Samla.Web.Features.Directory;
@@ -25,7 +26,7 @@ public static class HsdsApi
             Profile = HsdsJson.Profile,
             OpenApiUrl = $"{http.Request.Scheme}://{http.Request.Host}/openapi/v1.json",
         }, HsdsJson.Options)).WithName("HsdsVersion").Produces<HsdsVersionInfo>();
-        api.MapGet("/services", ListServices).WithName("HsdsServices").Produces<HsdsPage<HsdsService>>()
+        api.MapGet("/services", ListServices).WithName("HsdsServices").CacheOutput(ServiceSearch.OutputCachePolicy).Produces<HsdsPage<HsdsService>>()
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/services/{id:guid}", GetService).WithName("HsdsService").Produces<HsdsService>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/organizations", ListOrganizations).WithName("HsdsOrganizations").Produces<HsdsPage<HsdsOrganization>>().ProducesProblem(StatusCodes.Status400BadRequest);
@@ -89,11 +90,12 @@ public static class HsdsApi
     {
         if (PagingProblem(page, per_page) is { } problem) return problem;
         var ndjson = string.Equals(format, "ndjson", StringComparison.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(search) && !ndjson && taxonomy_term_id is null && organization_id is null
-            && modified_after is null && per_page <= SearchPageLimit)
+        var engineFilters = !string.IsNullOrWhiteSpace(search) || municipality is { Length: > 0 } || !string.IsNullOrWhiteSpace(target_group)
+            || !string.IsNullOrWhiteSpace(layer) || !string.IsNullOrWhiteSpace(language);
+        if (engineFilters && !ndjson && taxonomy_term_id is null && organization_id is null && modified_after is null && per_page <= SearchPageLimit)
         {
-            // Free text goes through the same Swedish-aware engine as the search page (stemming, å/ä/ö, typos),
-            // ranked by relevance; the filters it knows are applied there too.
+            // Free text and the profile's filters go through the same Swedish-aware engine as the search page
+            // (stemming, å/ä/ö, typos; ranked by relevance, else by name), so the answer may be output-cached with it.
             var result = await engine.SearchAsync(new SearchRequest
             {
                 Text = search,
@@ -103,15 +105,20 @@ public static class HsdsApi
                 Languages = string.IsNullOrWhiteSpace(language) ? [] : [language.Trim().ToLowerInvariant()],
                 Page = page,
                 PageSize = per_page,
+                CountFacets = false,
             }, ct);
             var ids = result.ServiceIds;
-            var found = await db.Services.AsNoTracking().WherePublic().Where(s => ids.Contains(s.Id)).Include(s => s.Organization).ToListAsync(ct);
-            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            var searchTerms = await LoadTermsAsync(db, ct);
+            // By primary key alone (the cheapest plan on either database); one that stopped being public since the
+            // snapshot was built is left out here, and the snapshot catches up within seconds.
+            var found = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Include(s => s.Organization).ToDictionaryAsync(s => s.Id, ct);
             var options = new HsdsWriteOptions(true, ContentLanguage(request), Nested: false);
-            var ranked = found.OrderBy(s => order[s.Id]).Select(s => HsdsMapping.ToHsds(s, searchTerms, options)).ToList();
+            var ranked = ids.Select(found.GetValueOrDefault)
+                .Where(s => s is { IsPublished: true, Status: ServiceStatus.Active, Organization.IsActive: true })
+                .Select(s => HsdsMapping.ToHsds(s!, TermCatalog.Empty, options)).ToList();
             return TypedResults.Json(Page(ranked, result.Total, page, per_page), HsdsJson.Options);
         }
+        // Answered by the database: always current, so not cached.
+        if (request.HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
         var query = db.Services.AsNoTracking().WherePublic();
         if (!string.IsNullOrWhiteSpace(search)) query = ApplyTextSearch(query, search);
         if (taxonomy_term_id is { } termId) query = query.Where(s => s.Attributes.Any(a => a.TaxonomyTermId == termId));
@@ -135,16 +142,16 @@ public static class HsdsApi
         }
 
         var lang = ContentLanguage(request);
-        var terms = await LoadTermsAsync(db, ct);
         if (ndjson)
         {
             var all = query;
+            var terms = await LoadTermsAsync(db, ct);
             return TypedResults.Stream(stream => WriteNdjsonAsync(db, all, terms, new HsdsWriteOptions(true, lang), stream, ct), "application/x-ndjson");
         }
 
         var total = await query.CountAsync(ct);
         var items = await query.Include(s => s.Organization).OrderBy(s => s.Id).Skip((page - 1) * per_page).Take(per_page).ToListAsync(ct);
-        var contents = items.Select(s => HsdsMapping.ToHsds(s, terms, new HsdsWriteOptions(true, lang, Nested: false))).ToList();
+        var contents = items.Select(s => HsdsMapping.ToHsds(s, TermCatalog.Empty, new HsdsWriteOptions(true, lang, Nested: false))).ToList();
         return TypedResults.Json(Page(contents, total, page, per_page), HsdsJson.Options);
     }
 
@@ -169,7 +176,7 @@ public static class HsdsApi
         }
     }
 
-    /// <summary>The search engine pages at most this many hits at a time; larger pages use the database filter.</summary>
+    /// <summary>The search engine pages at most this many hits at a time; larger pages use the database.</summary>
     private const int SearchPageLimit = 100;
 
     private static List<string> SplitCodes(string[]? values) =>

@@ -15,6 +15,9 @@ public sealed class TermCatalog(IEnumerable<TaxonomyTerm> terms)
     public TaxonomyTerm? Find(string taxonomy, string code) => _byCode.GetValueOrDefault((taxonomy, code));
 
     public IEnumerable<TaxonomyTerm> All => _byId.Values;
+
+    /// <summary>No terms: for services written without their nested parts (<see cref="HsdsWriteOptions.Nested"/> false), which never look terms up.</summary>
+    public static readonly TermCatalog Empty = new([]);
 }
 
 /// <summary>How a service is written: for the public API (public contacts only, one language) or for a full export.</summary>

@@ -75,6 +75,7 @@ public static class Commands
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
         var made = await GeneratedServices.AddAsync(db, count, ct);
+        await DatabaseInitializer.RefreshStatisticsAsync(db, ct);
         await output.WriteLineAsync(FormattableString.Invariant($"Added {made} generated services in {watch.Elapsed.TotalSeconds:F1} s."));
         return Ok;
     }

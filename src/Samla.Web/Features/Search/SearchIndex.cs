@@ -58,29 +58,16 @@ public sealed class SearchIndex : IDisposable
 
     public DateTime BuiltAt { get; }
 
-    private SearchIndex(IndexedService[] services, DateTime builtAt)
+    private SearchIndex(SearchHit[] docs, Dictionary<string, Dictionary<string, Bits>> facetBits, int[] minAge, int[] maxAge,
+        LuceneDirectory directory, DateTime builtAt)
     {
-        docs = [.. services.Select(ToHit)];
+        this.docs = docs;
+        this.facetBits = facetBits;
+        this.minAge = minAge;
+        this.maxAge = maxAge;
+        this.directory = directory;
         BuiltAt = builtAt;
         var n = docs.Length;
-        facetBits = SearchFacets.Counted.ToDictionary(f => f, _ => new Dictionary<string, Bits>(StringComparer.Ordinal), StringComparer.Ordinal);
-        minAge = new int[n];
-        maxAge = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            var d = services[i];
-            foreach (var (facet, values) in d.Facets)
-            {
-                if (!facetBits.TryGetValue(facet, out var byValue)) continue;
-                foreach (var v in values)
-                {
-                    if (!byValue.TryGetValue(v, out var bits)) byValue[v] = bits = new Bits(n);
-                    bits.Set(i);
-                }
-            }
-            (minAge[i], maxAge[i]) = AgeRange(d);
-        }
-
         byName = Enumerable.Range(0, n)
             .OrderBy(i => docs[i].Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), CompareOptions.IgnoreCase))
             .ThenBy(i => docs[i].Id)
@@ -91,19 +78,77 @@ public sealed class SearchIndex : IDisposable
             .OrderByDescending(i => docs[i].AssuredDate ?? DateOnly.MinValue)
             .ThenBy(i => nameRank[i])
             .ToArray();
-
-        directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SwedishTextAnalyzer.Version, Analyzer()) { OpenMode = OpenMode.CREATE }))
-        {
-            for (var i = 0; i < n; i++) writer.AddDocument(ToDocument(i, services[i]));
-            writer.Commit();
-        }
         reader = DirectoryReader.Open(directory);
         searcher = new IndexSearcher(reader);
     }
 
-    public static SearchIndex Build(IEnumerable<IndexedService> services, DateTime builtAt) =>
-        new([.. services.OrderBy(s => s.Id)], builtAt);
+    /// <summary>Builds an index from services in any order: results never depend on it (ties are broken by name, then id).</summary>
+    public static SearchIndex Build(IEnumerable<IndexedService> services, DateTime builtAt)
+    {
+        using var builder = new Builder();
+        foreach (var s in services) builder.Add(s);
+        return builder.Build(builtAt);
+    }
+
+    /// <summary>
+    /// Adds services one at a time: each is written to Lucene and reduced to its result-list slot as it comes, so a
+    /// build never holds every service's full text at once (at 100 000 services that is the difference between
+    /// streaming the rows and keeping hundreds of megabytes of descriptions alive until the end).
+    /// </summary>
+    public sealed class Builder : IDisposable
+    {
+        private readonly List<SearchHit> docs = [];
+        private readonly List<int> minAge = [], maxAge = [];
+        private readonly Dictionary<string, Dictionary<string, List<int>>> slots =
+            SearchFacets.Counted.ToDictionary(f => f, _ => new Dictionary<string, List<int>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        private readonly LuceneDirectory directory = new RAMDirectory();
+        private IndexWriter? writer;
+        private bool built;
+
+        public Builder() =>
+            writer = new IndexWriter(directory, new IndexWriterConfig(SwedishTextAnalyzer.Version, Analyzer()) { OpenMode = OpenMode.CREATE });
+
+        public void Add(IndexedService service)
+        {
+            var slot = docs.Count;
+            docs.Add(ToHit(service));
+            foreach (var (facet, values) in service.Facets)
+            {
+                if (!slots.TryGetValue(facet, out var byValue)) continue;
+                foreach (var v in values)
+                {
+                    if (!byValue.TryGetValue(v, out var list)) byValue[v] = list = [];
+                    list.Add(slot);
+                }
+            }
+            var (from, to) = AgeRange(service);
+            minAge.Add(from);
+            maxAge.Add(to);
+            writer!.AddDocument(ToDocument(slot, service));
+        }
+
+        public SearchIndex Build(DateTime builtAt)
+        {
+            writer!.Commit();
+            writer.Dispose();
+            writer = null;
+            var n = docs.Count;
+            var bits = slots.ToDictionary(f => f.Key, f => f.Value.ToDictionary(v => v.Key, v =>
+            {
+                var b = new Bits(n);
+                foreach (var slot in v.Value) b.Set(slot);
+                return b;
+            }, StringComparer.Ordinal), StringComparer.Ordinal);
+            built = true;
+            return new SearchIndex([.. docs], bits, [.. minAge], [.. maxAge], directory, builtAt);
+        }
+
+        public void Dispose()
+        {
+            writer?.Dispose();
+            if (!built) directory.Dispose();
+        }
+    }
 
     private static Lucene.Net.Analysis.Analyzer Analyzer()
     {
@@ -202,7 +247,7 @@ public sealed class SearchIndex : IDisposable
 
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         var without = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var facet in SearchFacets.Counted.Append(SearchFacets.Age))
+        foreach (var facet in request.CountFacets ? SearchFacets.Counted.Append(SearchFacets.Age) : [])
         {
             Bits baseSet;
             if (filters.ContainsKey(facet))

@@ -17,15 +17,13 @@ public static class SearchIndexLoader
         await db.Organizations.MaxAsync(o => (DateTime?)o.LastModified, ct),
         await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct));
 
-    public static async Task<List<IndexedService>> LoadAsync(SamlaDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Every public service, shaped for the index, one at a time: the child rows (terms, areas, places, languages,
+    /// schedules) are gathered first as small per-service lists, then the services themselves are streamed, so the
+    /// full texts of 100 000 services are never in memory at once.
+    /// </summary>
+    public static async IAsyncEnumerable<IndexedService> ReadAsync(SamlaDbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var services = await db.Services.AsNoTracking().WherePublic()
-            .Select(s => new
-            {
-                s.Id, s.Name, s.AlternateName, s.Description, s.ApplicationProcess, s.FeesDescription, s.Translations,
-                s.OrganizationId, s.MinimumAge, s.MaximumAge, s.AssuredDate,
-            })
-            .ToListAsync(ct);
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.IsActive)
             .Select(o => new { o.Id, o.Name, o.Translations })
@@ -35,14 +33,17 @@ public static class SearchIndexLoader
             .ToDictionaryAsync(t => t.Id, ct);
 
         // Child rows are streamed, not listed: at 100 000 services they are millions of rows.
-        var facets = services.ToDictionary(s => s.Id, _ => new List<(string Facet, string Value)>(12));
+        var facets = new Dictionary<Guid, List<(string Facet, string Value)>>();
+        await foreach (var id in db.Services.AsNoTracking().WherePublic().Select(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            facets[id] = new List<(string, string)>(12);
+        }
         void Add(Guid serviceId, string facet, string? value)
         {
             if (value is null || !facets.TryGetValue(serviceId, out var f)) return;
             var pair = (facet, string.Intern(value));
             if (!f.Contains(pair)) f.Add(pair);
         }
-
         await foreach (var a in db.ServiceAttributes.AsNoTracking().Select(a => new { a.ServiceId, a.TaxonomyTermId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!terms.TryGetValue(a.TaxonomyTermId, out var term)) continue;
@@ -84,17 +85,24 @@ public static class SearchIndexLoader
             }
         }
 
-        var result = new List<IndexedService>(services.Count);
-        foreach (var s in services)
+        var services = db.Services.AsNoTracking().WherePublic()
+            .Select(s => new
+            {
+                s.Id, s.Name, s.AlternateName, s.Description, s.ApplicationProcess, s.FeesDescription, s.Translations,
+                s.OrganizationId, s.MinimumAge, s.MaximumAge, s.AssuredDate,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var s in services.WithCancellation(ct))
         {
             if (!organizations.TryGetValue(s.OrganizationId, out var org)) continue;
             var description = PlainText(s.Description);
-            var facetLists = facets[s.Id]
+            // A service published after the first pass has no child rows gathered yet; the next refresh completes it.
+            var facetLists = (facets.GetValueOrDefault(s.Id) ?? [])
                 .GroupBy(p => p.Facet, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Value).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
             facets.Remove(s.Id);
             if (!facetLists.ContainsKey(SearchFacets.AgeGroup)) facetLists[SearchFacets.AgeGroup] = SearchIndex.AgeGroupsOrAll([]);
-            result.Add(new IndexedService(
+            yield return new IndexedService(
                 s.Id,
                 s.Name,
                 s.AlternateName,
@@ -108,9 +116,8 @@ public static class SearchIndexLoader
                 s.MaximumAge,
                 s.AssuredDate,
                 facetLists,
-                ExtraText(s.ApplicationProcess, s.FeesDescription, s.Translations, facetLists)));
+                ExtraText(s.ApplicationProcess, s.FeesDescription, s.Translations, facetLists));
         }
-        return result;
     }
 
     private static string? FacetOf(string taxonomy) => taxonomy switch

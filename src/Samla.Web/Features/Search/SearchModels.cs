@@ -47,6 +47,8 @@ public sealed record SearchRequest
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
+    /// <summary>Whether to count facet values (the search page shows them; the API does not need them).</summary>
+    public bool CountFacets { get; init; } = true;
 
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
 

@@ -1,11 +1,25 @@
+using System.Globalization;
+
 namespace Samla.Web.Features.Search;
 
 public static class SearchSetup
 {
-    public static IServiceCollection AddSearch(this IServiceCollection services)
+    public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<ServiceSearch>();
         services.AddHostedService<SearchIndexRefresher>();
+        services.AddOutputCache(o =>
+        {
+            // Bounded: a crawler walking every filter combination cannot grow the app past this.
+            o.SizeLimit = config.GetValue("Samla:OutputCache:SizeLimitMB", 32L) * 1024 * 1024;
+            // Anonymous GETs only (the default rules: no sign-in, no cookie set); one entry per query string and
+            // language; evicted with the index snapshot the answer came from, and never kept longer than ten minutes.
+            o.AddPolicy(ServiceSearch.OutputCachePolicy, b => b
+                .Tag(ServiceSearch.OutputCacheTag)
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByHeader("Accept-Language")
+                .VaryByValue(_ => new KeyValuePair<string, string>("ui", CultureInfo.CurrentUICulture.Name)));
+        });
         return services;
     }
 }

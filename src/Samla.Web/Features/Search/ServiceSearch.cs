@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Search;
@@ -11,12 +12,22 @@ namespace Samla.Web.Features.Search;
 /// and rebuilt whenever the database's change stamp moves: the number of services, the latest service and organisation
 /// change times, and the latest audit entry (every edit of a service's details writes one). Because every instance
 /// polls the same database, an edit made through any instance reaches every instance's index within one poll interval
-/// (Samla:Search:PollSeconds, default 5) with no messaging between instances. A writer that calls <see cref="Invalidate"/>
+/// (Samla:Search:PollSeconds, default 5) with no messaging between instances. A writer that calls <see cref="InvalidateAsync"/>
 /// makes its own instance rebuild before the next search answers, so the person who edited sees the change at once.
+/// Responses built from the index may be output-cached (<see cref="OutputCacheTag"/>); a new snapshot evicts them.
 /// The database stays the only source of truth; an index is never written to, only replaced whole.
 /// </remarks>
-public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ServiceSearch> logger) : IDisposable
+public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider clock, IOutputCacheStore outputCache, ILogger<ServiceSearch> logger) : IDisposable
 {
+    /// <summary>
+    /// The output-cache tag of every response answered from the index (search pages, HSDS service lists): evicted
+    /// whenever a new snapshot replaces the old one, so a cached answer is never older than the index it came from.
+    /// </summary>
+    public const string OutputCacheTag = "search-index";
+
+    /// <summary>The output-cache policy of those responses (see <see cref="SearchSetup"/>).</summary>
+    public const string OutputCachePolicy = "search";
+
     private readonly SemaphoreSlim rebuild = new(1, 1);
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile SearchIndex? current;
@@ -39,7 +50,11 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
     }
 
     /// <summary>Call after changing services: the next search on this instance waits for a fresh index.</summary>
-    public void Invalidate() => Volatile.Write(ref invalidated, 1);
+    public async Task InvalidateAsync()
+    {
+        Volatile.Write(ref invalidated, 1);
+        await outputCache.EvictByTagAsync(OutputCacheTag, CancellationToken.None);
+    }
 
     /// <summary>Rebuilds the index if the database changed (or always, with force) and returns whether it did.</summary>
     public async Task<bool> RefreshAsync(bool force, CancellationToken ct)
@@ -54,15 +69,20 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
             if (!force && !dirty && current is not null && stamp == builtFrom) return false;
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var services = await SearchIndexLoader.LoadAsync(db, ct);
-            var index = SearchIndex.Build(services, clock.GetUtcNow().UtcDateTime);
-            services = null;
-            // The load's rows are garbage now; give the memory back instead of keeping the build's peak resident.
+            SearchIndex index;
+            using (var builder = new SearchIndex.Builder())
+            {
+                await foreach (var service in SearchIndexLoader.ReadAsync(db, ct)) builder.Add(service);
+                index = builder.Build(clock.GetUtcNow().UtcDateTime);
+            }
+            // The rows read are garbage now; give the memory back instead of keeping the build's peak resident.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var old = current;
             current = index;
             builtFrom = stamp;
             ready.TrySetResult();
+            // Cached search pages and API answers came from the old snapshot.
+            await outputCache.EvictByTagAsync(OutputCacheTag, CancellationToken.None);
             logger.LogInformation("Search index built: {Count} public services in {Ms} ms", index.Count, watch.ElapsedMilliseconds);
             // Searches still running on the old snapshot finish within milliseconds; give them a moment before closing it.
             if (old is not null) _ = Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);

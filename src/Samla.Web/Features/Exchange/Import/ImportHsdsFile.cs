@@ -88,6 +88,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         {
             await tx.CommitAsync(ct);
             result.Written = true;
+            await DatabaseInitializer.RefreshStatisticsAsync(db, ct);
         }
         else
         {

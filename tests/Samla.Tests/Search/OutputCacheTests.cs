@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Samla.Tests.Infrastructure;
+using Samla.Web.Features.Search;
+using Samla.Web.Infrastructure;
+
+namespace Samla.Tests.Search;
+
+/// <summary>
+/// Answers from the search index (search page, HSDS service lists) are output-cached for anonymous readers and
+/// evicted with the snapshot they came from; anything signed in or answered by the database is never cached.
+/// </summary>
+public sealed class OutputCacheTests(SamlaApp app) : IClassFixture<SamlaApp>
+{
+    private ServiceSearch Search => app.Services.GetRequiredService<ServiceSearch>();
+
+    private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task Anonymous_search_page_is_served_from_the_cache_until_the_index_changes()
+    {
+        var word = Unique("Kolibrigrupp");
+        using var client = app.CreateClient();
+        var url = "/sok?q=" + word;
+        using (var first = await client.GetAsync(url))
+        {
+            Assert.False(first.Headers.Age.HasValue);
+            Assert.Contains("Inga träffar", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var second = await client.GetAsync(url))
+        {
+            Assert.True(second.Headers.Age.HasValue, "the second identical anonymous request should come from the output cache");
+        }
+
+        var created = await app.CreateServiceAsync(word + " för nyanlända");
+        await Search.InvalidateAsync();
+        using var fresh = await client.GetAsync(url);
+        Assert.False(fresh.Headers.Age.HasValue);
+        Assert.Contains($"/insatser/{created.Id}", await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rebuilt_index_evicts_cached_api_answers()
+    {
+        var word = Unique("Pelikanträff");
+        using var client = app.CreateClient();
+        var url = "/api/hsds/services?search=" + word;
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("total_items").GetInt32());
+
+        await app.CreateServiceAsync(word);
+        // No explicit invalidation: the refresher's rebuild (what every instance does when the database moves) evicts.
+        Assert.True(await Search.RefreshAsync(force: false, CancellationToken.None));
+        Assert.Equal(1, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("total_items").GetInt32());
+    }
+
+    [Fact]
+    public async Task Signed_in_requests_are_never_cached()
+    {
+        using var client = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
+        using var first = await client.GetAsync("/sok?q=samtalsgrupp");
+        using var second = await client.GetAsync("/sok?q=samtalsgrupp");
+        Assert.False(second.Headers.Age.HasValue);
+        Assert.Contains("logga-ut", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Database_answers_are_not_cached_and_languages_are_cached_apart()
+    {
+        using var client = app.CreateClient();
+        var org = await app.WithDbAsync(db => db.Organizations.Select(o => o.Id).FirstAsync());
+        var byOrg = $"/api/hsds/services?organization_id={org}";
+        using (await client.GetAsync(byOrg)) { }
+        using (var again = await client.GetAsync(byOrg)) Assert.False(again.Headers.Age.HasValue);
+
+        using var sv = new HttpRequestMessage(HttpMethod.Get, "/sok?q=stod");
+        using var svAnswer = await client.SendAsync(sv);
+        using var ar = new HttpRequestMessage(HttpMethod.Get, "/sok?q=stod");
+        // The language cookie is not in the URL, so the cache must tell the two apart by the UI culture.
+        ar.Headers.Add("Cookie", $"{UiLanguages.CookieName}={Uri.EscapeDataString("c=ar|uic=ar")}");
+        using var arAnswer = await client.SendAsync(ar);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", await arAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"sv\" dir=\"ltr\">", await svAnswer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
