@@ -40,7 +40,18 @@ PAGE_URLS=(
     "/sok"
 )
 # ---- HSDS API (free text goes through the same search engine as the page)
-API_URLS=("/api/hsds/services?search=samtalsgrupp" "/api/hsds/services?search=m%C3%B6tesplats&municipality=1380" "/api/hsds/services?search=foraldrastod&target_group=refugees" "/api/hsds/services?municipality=1315&layer=3")
+API_URLS=(
+    "/api/hsds/services?search=samtalsgrupp"
+    "/api/hsds/services?search=m%C3%B6tesplats&municipality=1380"
+    "/api/hsds/services?search=foraldrastod&target_group=refugees"
+    "/api/hsds/services?municipality=1315&layer=3"
+    "/api/hsds/services?search=trauma&per_page=20"
+    "/api/hsds/services?search=spr%C3%A5kcaf%C3%A9&language=ar"
+    "/api/hsds/services?target_group=asylum-seekers&municipality=1383"
+    "/api/hsds/services?search=st%C3%B6dsamtal&page=2"
+    "/api/hsds/services?search=yoga&lang=en"
+    "/api/hsds/services?language=ti&per_page=10"
+)
 STATIC_URLS=("/css/site.css")
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -86,15 +97,27 @@ echo "index ready after $(python3 -c "print(round($(date +%s.%N)-$START,1))") s 
 APP_PID=$(pgrep -P "$APP" -f Samla.Web.dll || echo "$APP")
 [[ -r /proc/$APP_PID/status ]] || APP_PID=$APP
 
+# load NAME MODE URL...  MODE "cached": the URLs as they are (repeats may come from the output cache, as in real use);
+# MODE "uncached": every request gets a unique extra parameter, so every answer is computed (the cache's worst case).
 load() {
-    local name="$1"; shift
+    local name="$1" mode="$2"; shift 2
     local lua="$WORK/$name.lua"
     { echo "local urls = {"; for u in "$@"; do echo "  \"$u\","; done; echo "}"
+      echo "local unique = $([[ $mode == uncached ]] && echo true || echo false)"
       cat <<'LUA'
-local i = 0
+local i, n, made = 0, 0, 0
+setup = function(thread)
+  made = made + 1
+  thread:set("tid", made)
+end
 request = function()
   i = i % #urls + 1
-  return wrk.format("GET", urls[i])
+  local url = urls[i]
+  if unique then
+    n = n + 1
+    url = url .. (url:find("?", 1, true) and "&" or "?") .. "nocache=" .. tostring(tid) .. "-" .. n
+  end
+  return wrk.format("GET", url)
 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
@@ -106,11 +129,15 @@ LUA
     wrk -t"$THREADS" -c"$CONNECTIONS" -d3s -s "$lua" "http://127.0.0.1:$PORT" >/dev/null
     local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$lua" "http://127.0.0.1:$PORT" | grep '^RESULT')
     read -r _ rps p50 p99 errors total <<<"$out"
-    printf "%-14s %10s req/s   p50 %8s ms   p99 %8s ms   errors %s of %s\n" "$name" "$rps" "$p50" "$p99" "$errors" "$total"
+    printf "%-22s %10s req/s   p50 %8s ms   p99 %8s ms   errors %s of %s\n" "$name" "$rps" "$p50" "$p99" "$errors" "$total"
+    LAST_RPS=$rps
 }
 
 echo "== Load: $CONNECTIONS connections, ${DURATION}s each"
-load "search-page" "${PAGE_URLS[@]}"
-if [[ ${#API_URLS[@]} -gt 0 ]]; then load "search-api" "${API_URLS[@]}"; fi
-load "static-file" "${STATIC_URLS[@]}"
+load "static-file" cached "${STATIC_URLS[@]}"; STATIC_RPS=$LAST_RPS
+load "search-page" cached "${PAGE_URLS[@]}"
+load "search-api" cached "${API_URLS[@]}"; API_RPS=$LAST_RPS
+load "search-page uncached" uncached "${PAGE_URLS[@]}"
+load "search-api uncached" uncached "${API_URLS[@]}"; API_UNCACHED_RPS=$LAST_RPS
+python3 -c "print(f'search API throughput: {100*$API_RPS/$STATIC_RPS:.0f} % of static (uncached: {100*$API_UNCACHED_RPS/$STATIC_RPS:.0f} %)')"
 echo "peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/"$APP_PID"/status)"
