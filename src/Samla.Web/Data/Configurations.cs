@@ -76,6 +76,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     public void Configure(EntityTypeBuilder<Contact> b)
     {
         b.Property(c => c.Role).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.HasOne(c => c.Organization).WithMany(o => o.Contacts).HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(c => c.Service).WithMany(s => s.Contacts).HasForeignKey(c => c.ServiceId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -153,8 +153,11 @@ public enum ContactRole
     ProcessLeader,
 }
 
-/// <summary>A staff contact. Non-public contacts are shown to signed-in users only.</summary>
-public class Contact
+/// <summary>
+/// A staff contact. Non-public contacts are shown to signed-in users only. Its phones are edited with it, so the
+/// contact's version covers them too.
+/// </summary>
+public class Contact : IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid? OrganizationId { get; set; }
@@ -167,6 +170,9 @@ public class Contact
     public string? Email { get; set; }
     public ContactRole Role { get; set; }
     public bool IsPublic { get; set; }
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime LastModified { get; set; }
 
     public List<Phone> Phones { get; set; } = [];
 }

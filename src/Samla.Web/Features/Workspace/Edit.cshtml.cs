@@ -16,8 +16,6 @@ namespace Samla.Web.Features.Workspace;
 public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IConfiguration config,
     ScheduleText scheduleText, IStringLocalizer<WorkspaceText> t) : PageModel, IServiceFormPage
 {
-    public sealed record ConflictRow(string Field, string Label, string Saved, string Mine, string DefaultChoice);
-
     [FromRoute]
     public Guid Id { get; set; }
 
@@ -32,9 +30,8 @@ public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, Serv
     public (string Description, string ApplicationProcess)? Preview { get; private set; }
     public Service Service { get; private set; } = null!;
     public string OrganizationName { get; private set; } = "";
-    public IReadOnlyList<ConflictRow>? Conflict { get; private set; }
-    public string? SavedBy { get; private set; }
-    public DateTime? SavedAt { get; private set; }
+    /// <summary>Set when someone saved in between: the differing fields, shown by _Conflict.cshtml.</summary>
+    public ConflictView? Conflict { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -76,13 +73,7 @@ public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, Serv
 
         var saved = ServiceSnapshot.Capture(Service, Catalog);
         var mine = Input.ToSnapshot(saved);
-        if (merge)
-        {
-            foreach (var field in ServiceSnapshot.Differences(saved, mine))
-            {
-                if (Choices.GetValueOrDefault(field) == "saved") mine.Take(field, saved);
-            }
-        }
+        if (merge) FieldConflicts.ApplyChoices(mine, saved, Choices);
         if (Service.Version != Input.Version) return await ConflictAsync(saved, mine, ct);
 
         mine.AssuredDate = changes.Today;
@@ -110,17 +101,13 @@ public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, Serv
         var seenSnapshot = seen is null ? null : ServiceSnapshot.FromJson(seen);
         var latest = await db.ServiceVersions.AsNoTracking().Where(v => v.ServiceId == Id)
             .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
-        SavedBy = latest?.UserName;
-        SavedAt = latest?.Timestamp ?? Service.LastModified;
         // What the other person changed defaults to theirs; what this user changed defaults to theirs too — "mine".
-        Conflict = ServiceSnapshot.Differences(saved, mine)
-            .Where(f => f is not nameof(ServiceSnapshot.AssuredDate) and not nameof(ServiceSnapshot.AssurerEmail))
-            .Select(f => new ConflictRow(f, t["Field_" + f], Catalog.Describe(f, saved, scheduleText, t), Catalog.Describe(f, mine, scheduleText, t),
-                seenSnapshot is not null && ServiceSnapshot.Differences(seenSnapshot, mine).Contains(f) is false ? "saved" : "mine"))
-            .ToList();
+        var rows = FieldConflicts.Compare(saved, mine, seenSnapshot, f => t["Field_" + f], (f, s) => Catalog.Describe(f, s, scheduleText, t),
+            f => f is not nameof(ServiceSnapshot.AssuredDate) and not nameof(ServiceSnapshot.AssurerEmail));
         Input = ServiceInput.From(mine, Service.OrganizationId, Service.Version);
         Input.PadSchedules();
-        Choices = Conflict.ToDictionary(c => c.Field, c => c.DefaultChoice);
+        Choices = rows.ToDictionary(c => c.Field, c => c.DefaultChoice);
+        Conflict = new ConflictView(t["ConflictHeading"], rows, Choices, latest?.UserName, latest?.Timestamp ?? Service.LastModified);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

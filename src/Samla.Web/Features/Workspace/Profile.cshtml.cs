@@ -7,13 +7,19 @@ using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Workspace;
 
-/// <summary>The organisation's own profile: name, description, contact ways and translations.</summary>
+/// <summary>
+/// The organisation's own profile: name, description, contact ways and translations. The form carries the version
+/// it was read at; when someone saved in between, the page answers 409 with both versions side by side and lets the
+/// user pick per field, keeping what they wrote (the same mechanism as the service form, FieldConflicts).
+/// </summary>
 public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, IConfiguration config, IStringLocalizer<WorkspaceText> t) : PageModel
 {
     public sealed class ProfileInput
     {
         public Guid OrganizationId { get; set; }
         public int Version { get; set; }
+        /// <summary>The profile as the form was read (JSON of a ProfileSnapshot); only preselects the choices after a conflict.</summary>
+        public string? Seen { get; set; }
         public string? Name { get; set; }
         public string? AlternateName { get; set; }
         public string? Description { get; set; }
@@ -23,7 +29,16 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
         public List<ServiceInput.TranslationInput> Translations { get; set; } = [];
     }
 
-    public sealed record ConflictRow(string Label, string Saved, string Mine);
+    private static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(ProfileSnapshot.Name)] = "Field_Name",
+        [nameof(ProfileSnapshot.AlternateName)] = "Field_AlternateName",
+        [nameof(ProfileSnapshot.Description)] = "Field_Description",
+        [nameof(ProfileSnapshot.Email)] = "Field_Email",
+        [nameof(ProfileSnapshot.Website)] = "Field_Url",
+        [nameof(ProfileSnapshot.MunicipalityCode)] = "Field_Municipality",
+        [nameof(ProfileSnapshot.Translations)] = "Field_Translations",
+    };
 
     [FromRoute]
     public Guid OrgId { get; set; }
@@ -31,8 +46,13 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
 
+    /// <summary>Per conflicting field: "mine" or "saved".</summary>
+    [BindProperty]
+    public Dictionary<string, string> Choices { get; set; } = [];
+
     public IReadOnlyDictionary<string, string> Municipalities { get; private set; } = new Dictionary<string, string>();
-    public IReadOnlyList<ConflictRow>? Conflict { get; private set; }
+    /// <summary>Set when someone saved in between: the differing fields, shown by _Conflict.cshtml.</summary>
+    public ConflictView? Conflict { get; private set; }
     public string? Preview { get; private set; }
 
     [TempData]
@@ -42,7 +62,7 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
     {
         var org = await LoadAsync(ct);
         if (org is null) return NotFound();
-        Input = From(org);
+        Input = From(ProfileSnapshot.Capture(org), org);
         return Page();
     }
 
@@ -54,7 +74,11 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAsync(merge: false, ct);
+
+    public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) => SaveAsync(merge: true, ct);
+
+    private async Task<IActionResult> SaveAsync(bool merge, CancellationToken ct)
     {
         var org = await LoadAsync(ct);
         if (org is null) return NotFound();
@@ -66,23 +90,18 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
         if (!string.IsNullOrWhiteSpace(Input.Website) && !FieldRules.IsWebAddress(Input.Website)) ModelState.AddModelError("Input.Website", t["Validation_Url"]);
         if (!string.IsNullOrEmpty(Input.MunicipalityCode) && !Municipalities.ContainsKey(Input.MunicipalityCode)) ModelState.AddModelError("Input.MunicipalityCode", t["Validation_Municipality"]);
         if (!ModelState.IsValid) return Page();
-        if (org.Version != Input.Version) return ShowConflict(org);
 
-        org.Name = Input.Name!.Trim();
-        org.AlternateName = Blank(Input.AlternateName);
-        org.Description = Input.Description!.Trim();
-        org.Email = Blank(Input.Email);
-        org.Website = Blank(Input.Website);
-        org.MunicipalityCode = Blank(Input.MunicipalityCode);
-        var translations = org.Translations.ToDictionary(kv => kv.Key, kv => new Dictionary<string, string>(kv.Value));
-        foreach (var tr in Input.Translations.Where(x => UiLanguages.Find(x.Lang) is not null && x.Lang != UiLanguages.Default))
+        var saved = ProfileSnapshot.Capture(org);
+        var mine = ProfileSnapshot.FromInput(Input, saved);
+        if (merge) FieldConflicts.ApplyChoices(mine, saved, Choices);
+        if (org.Version != Input.Version)
         {
-            var fields = translations.GetValueOrDefault(tr.Lang) ?? [];
-            if (string.IsNullOrWhiteSpace(tr.Name)) fields.Remove("name"); else fields["name"] = tr.Name.Trim();
-            if (string.IsNullOrWhiteSpace(tr.Description)) fields.Remove("description"); else fields["description"] = tr.Description.Trim();
-            if (fields.Count > 0) translations[tr.Lang] = fields; else translations.Remove(tr.Lang);
+            // Someone saved in between. When they saved exactly what this user wants, there is nothing to choose.
+            if (FieldConflicts.Differences(saved, mine).Count > 0) return await ConflictAsync(org, saved, mine, ct);
+            Input.Version = org.Version;
         }
-        org.Translations = translations;
+
+        mine.ApplyTo(org);
         db.Entry(org).Property(o => o.Version).OriginalValue = Input.Version;
         try
         {
@@ -90,42 +109,46 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Someone saved between our read and our write.
             db.ChangeTracker.Clear();
             var current = await LoadAsync(ct);
-            return current is null ? NotFound() : ShowConflict(current);
+            return current is null ? NotFound() : await ConflictAsync(current, ProfileSnapshot.Capture(current), mine, ct);
         }
         Message = t["Message_ProfileSaved"];
         return RedirectToPage("Organization", new { orgId = OrgId });
     }
 
-    private IActionResult ShowConflict(Organization saved)
+    private async Task<IActionResult> ConflictAsync(Organization current, ProfileSnapshot saved, ProfileSnapshot mine, CancellationToken ct)
     {
-        Conflict = new[]
-        {
-            (t["Field_Name"].Value, saved.Name, Input.Name),
-            (t["Field_AlternateName"].Value, saved.AlternateName, Input.AlternateName),
-            (t["Field_Description"].Value, saved.Description, Input.Description),
-            (t["Field_Email"].Value, saved.Email, Input.Email),
-            (t["Field_Url"].Value, saved.Website, Input.Website),
-            (t["Field_Municipality"].Value, saved.MunicipalityCode, Input.MunicipalityCode),
-        }.Where(r => (r.Item2 ?? "") != (r.Item3 ?? "").Trim()).Select(r => new ConflictRow(r.Item1, r.Item2 ?? "", r.Item3 ?? "")).ToList();
-        // The form keeps this user's values; saving again now re-applies them over the newer version, knowingly.
-        Input.Version = saved.Version;
+        var seen = FieldConflicts.FromJson<ProfileSnapshot>(Input.Seen);
+        var rows = FieldConflicts.Compare(saved, mine, seen, f => t[Labels[f]], Describe);
+        var savedBy = await FieldConflicts.SavedByAsync(db, current.Id, current.LastModified, nameof(Organization), current.Id, ct);
+        // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
+        Input = From(mine, current);
+        Choices = rows.ToDictionary(r => r.Field, r => r.DefaultChoice);
+        Conflict = new ConflictView(t["ConflictHeadingProfile"], rows, Choices, savedBy, current.LastModified);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
 
-    private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
-
-    private static ProfileInput From(Organization org) => new()
+    private string Describe(string field, ProfileSnapshot s) => field switch
     {
-        OrganizationId = org.Id, Version = org.Version, Name = org.Name, AlternateName = org.AlternateName, Description = org.Description,
-        Email = org.Email, Website = org.Website, MunicipalityCode = org.MunicipalityCode,
+        nameof(ProfileSnapshot.MunicipalityCode) when s.MunicipalityCode is { } code => Municipalities.GetValueOrDefault(code) ?? code,
+        nameof(ProfileSnapshot.Translations) => WorkspaceCatalog.DescribeTranslations(s.Translations, t),
+        _ => FieldConflicts.FieldsOf(typeof(ProfileSnapshot)).First(p => p.Name == field).GetValue(s) as string ?? "",
+    };
+
+    /// <summary>The form for <paramref name="profile"/>, at the version of <paramref name="current"/> and with it as the version seen.</summary>
+    private static ProfileInput From(ProfileSnapshot profile, Organization current) => new()
+    {
+        OrganizationId = current.Id, Version = current.Version, Seen = FieldConflicts.ToJson(ProfileSnapshot.Capture(current)),
+        Name = profile.Name, AlternateName = profile.AlternateName, Description = profile.Description,
+        Email = profile.Email, Website = profile.Website, MunicipalityCode = profile.MunicipalityCode,
         Translations = UiLanguages.All.Where(l => l.Code != UiLanguages.Default).Select(l => new ServiceInput.TranslationInput
         {
             Lang = l.Code,
-            Name = org.Translations.GetValueOrDefault(l.Code)?.GetValueOrDefault("name"),
-            Description = org.Translations.GetValueOrDefault(l.Code)?.GetValueOrDefault("description"),
+            Name = profile.Translations.GetValueOrDefault(l.Code)?.GetValueOrDefault("name"),
+            Description = profile.Translations.GetValueOrDefault(l.Code)?.GetValueOrDefault("description"),
         }).ToList(),
     };
 

@@ -199,14 +199,8 @@ public sealed class ServiceSnapshot
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The names of the fields whose values differ.</summary>
-    public static IReadOnlyList<string> Differences(ServiceSnapshot a, ServiceSnapshot b) =>
-        Fields.Where(p => JsonSerializer.Serialize(p.GetValue(a), Json) != JsonSerializer.Serialize(p.GetValue(b), Json))
-            .Select(p => p.Name).ToList();
+    public static IReadOnlyList<string> Differences(ServiceSnapshot a, ServiceSnapshot b) => FieldConflicts.Differences(a, b);
 
     /// <summary>Takes the value of one field from another snapshot (merging after a conflict).</summary>
-    public void Take(string field, ServiceSnapshot from)
-    {
-        var p = Fields.FirstOrDefault(f => f.Name == field);
-        if (p is not null) p.SetValue(this, JsonSerializer.Deserialize(JsonSerializer.Serialize(p.GetValue(from), Json), p.PropertyType, Json));
-    }
+    public void Take(string field, ServiceSnapshot from) => FieldConflicts.Take(this, field, from);
 }

@@ -69,9 +69,13 @@ public sealed class WorkspaceCatalog
                 OpensAt = TimeOnly.TryParse(r.OpensAt, CultureInfo.InvariantCulture, out var o) ? o : null,
                 ClosesAt = TimeOnly.TryParse(r.ClosesAt, CultureInfo.InvariantCulture, out var c) ? c : null,
             }))),
-            Dictionary<string, Dictionary<string, string>> tr => string.Join("; ", tr.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                .Select(kv => kv.Key + ": " + string.Join(", ", kv.Value.Select(f => $"{t["Tr_" + f.Key]} = {f.Value}")))),
+            Dictionary<string, Dictionary<string, string>> tr => DescribeTranslations(tr, t),
             _ => Convert.ToString(value, CultureInfo.CurrentCulture) ?? "",
         };
     }
+
+    /// <summary>Translations in words: "en: Name = …, Description = …; ar: …".</summary>
+    public static string DescribeTranslations(Dictionary<string, Dictionary<string, string>> tr, IStringLocalizer<WorkspaceText> t) =>
+        string.Join("; ", tr.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key + ": " + string.Join(", ", kv.Value.Select(f => $"{t["Tr_" + f.Key]} = {f.Value}"))));
 }
