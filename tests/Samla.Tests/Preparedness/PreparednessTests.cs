@@ -37,11 +37,14 @@ public sealed class PreparednessTests(SamlaAppWithoutDemoData app) : IClassFixtu
         using var visitor = app.CreateBrowserClient();
 
         Assert.DoesNotContain(NoticeText, await visitor.AssertOkAsync("/"), StringComparison.Ordinal);
+        // The search page is output-cached for visitors: the switch must reach it at once too.
+        Assert.DoesNotContain(NoticeText, await visitor.AssertOkAsync("/sok?q=beredskap"), StringComparison.Ordinal);
 
         using (var on = await SwitchAsync(coordinator, on: true))
         {
             await on.AssertStatusAsync(HttpStatusCode.Redirect);
         }
+        Assert.Contains(NoticeText, await visitor.AssertOkAsync("/sok?q=beredskap"), StringComparison.Ordinal);
         var home = await visitor.AssertOkAsync("/");
         Assert.Contains(NoticeText, home, StringComparison.Ordinal);
         Assert.Contains("href=\"/beredskap\"", home, StringComparison.Ordinal);

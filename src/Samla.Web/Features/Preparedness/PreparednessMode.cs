@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Preparedness;
@@ -7,12 +9,21 @@ namespace Samla.Web.Features.Preparedness;
 /// "Preparedness mode" for a large reception: switched by a coordinator, stored as an AppSetting (so every
 /// app instance sees it, and SaveChanges audits who switched it and when).
 /// </summary>
-public sealed class PreparednessMode(SamlaDbContext db)
+/// <remarks>
+/// Every page asks (the public notice), so the answer is kept in memory for a few seconds: a switch shows at once on
+/// the instance that made it and within <see cref="CacheFor"/> on the others, and pages need no database round trip.
+/// </remarks>
+public sealed class PreparednessMode(SamlaDbContext db, IMemoryCache cache, IOutputCacheStore outputCache)
 {
     public const string Key = "preparedness-mode";
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     public async Task<bool> IsOnAsync(CancellationToken ct = default) =>
-        await db.Set<AppSetting>().AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
+        await cache.GetOrCreateAsync(Key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return await db.Set<AppSetting>().AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
+        });
 
     public async Task SetAsync(bool on, CancellationToken ct = default)
     {
@@ -24,6 +35,9 @@ public sealed class PreparednessMode(SamlaDbContext db)
         }
         setting.Value = on ? "on" : "off";
         await db.SaveChangesAsync(ct);
+        cache.Remove(Key);
+        // Cached public pages carry the notice (or its absence).
+        await outputCache.EvictByTagAsync(Search.ServiceSearch.OutputCacheTag, ct);
     }
 
     /// <summary>When the mode was last switched, and by whom, from the audit log.</summary>

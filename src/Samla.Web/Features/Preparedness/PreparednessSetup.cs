@@ -5,6 +5,7 @@ public static class PreparednessSetup
 {
     public static IServiceCollection AddPreparedness(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<PreparednessMode>();
         services.AddScoped<FindSurgeServices>();
         return services;
