@@ -42,7 +42,7 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
                 var code = d[^2..].ToUpperInvariant();
                 var ordinal = d[..^2];
                 return ordinal.Length > 0
-                    ? t["Schedule_MonthlyNth", t["Ordinal_" + ordinal], t["Day_" + code]].Value
+                    ? t["Schedule_MonthlyNth", Ordinal(ordinal, code), t["Day_" + code]].Value
                     : t["Schedule_Monthly", t["Day_" + code]].Value;
             });
             return Join(described);
@@ -50,6 +50,22 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
         var plural = days.Where(d => DayCodes.Contains(d.ToUpperInvariant())).Select(d => t["Days_" + d.ToUpperInvariant()].Value).ToList();
         var weekly = Join(plural);
         return s.Interval is > 1 ? t["Schedule_EveryNthWeek", s.Interval.Value, weekly] : weekly;
+    }
+
+    /// <summary>
+    /// "first", "last" … agreeing with the weekday where the language wants it: a language whose ordinals
+    /// take the weekday's gender names it in <c>DayGender_XX</c> (uk: середа is Feminine) and gives
+    /// <c>Ordinal_N_Feminine</c> etc.; without those keys <c>Ordinal_N</c> is used as it is.
+    /// </summary>
+    private string Ordinal(string ordinal, string dayCode)
+    {
+        var gender = t["DayGender_" + dayCode];
+        if (!gender.ResourceNotFound)
+        {
+            var agreeing = t["Ordinal_" + ordinal + "_" + gender.Value];
+            if (!agreeing.ResourceNotFound) return agreeing.Value;
+        }
+        return t["Ordinal_" + ordinal].Value;
     }
 
     private string Join(IEnumerable<string> items)

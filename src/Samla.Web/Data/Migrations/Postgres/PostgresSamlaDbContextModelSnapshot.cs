@@ -841,9 +841,9 @@ namespace Samla.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LastModified");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Status", "IsPublished");
+
+                    b.HasIndex("OrganizationId", "Status", "IsPublished");
 
                     b.ToTable("Services");
                 });

@@ -827,9 +827,9 @@ namespace Samla.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LastModified");
 
-                    b.HasIndex("OrganizationId");
-
                     b.HasIndex("Status", "IsPublished");
+
+                    b.HasIndex("OrganizationId", "Status", "IsPublished");
 
                     b.ToTable("Services");
                 });

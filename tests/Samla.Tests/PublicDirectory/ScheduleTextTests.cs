@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Samla.Web.Data;
+using Samla.Web.Features.Directory;
+using Samla.Web.Features.Shared;
+
+namespace Samla.Tests.PublicDirectory;
+
+/// <summary>Monthly schedules in words: the ordinal agrees with the weekday where the language wants it.</summary>
+public sealed class ScheduleTextTests
+{
+    [Theory]
+    // Ukrainian: понеділок, вівторок, четвер are masculine; середа, п'ятниця, субота, неділя feminine.
+    [InlineData("uk", "1TH", "Перший четвер місяця")]
+    [InlineData("uk", "1WE", "Перша середа місяця")]
+    [InlineData("uk", "-1FR", "Остання п’ятниця місяця")]
+    [InlineData("uk", "-1MO", "Останній понеділок місяця")]
+    [InlineData("uk", "2SU", "Друга неділя місяця")]
+    [InlineData("uk", "3SA", "Третя субота місяця")]
+    [InlineData("uk", "4TU", "Четвертий вівторок місяця")]
+    [InlineData("uk", "4WE", "Четверта середа місяця")]
+    // Arabic: الجمعة is feminine, the other days masculine.
+    [InlineData("ar", "1FR", "الجمعة الأولى من الشهر")]
+    [InlineData("ar", "-1FR", "الجمعة الأخيرة من الشهر")]
+    [InlineData("ar", "1TH", "الخميس الأول من الشهر")]
+    [InlineData("ar", "-1SA", "السبت الأخير من الشهر")]
+    // Somali: Jimcaha is masculine (-ha), the other days feminine (-ta/-da).
+    [InlineData("so", "1FR", "Jimcaha ugu horreeya ee bisha")]
+    [InlineData("so", "-1FR", "Jimcaha ugu dambeeya ee bisha")]
+    [InlineData("so", "1TH", "Khamiista ugu horreysa ee bisha")]
+    [InlineData("so", "2FR", "Jimcaha labaad ee bisha")]
+    // Languages without agreement keep their one form.
+    [InlineData("sv", "1TH", "Första torsdagen i månaden")]
+    [InlineData("sv", "-1WE", "Sista onsdagen i månaden")]
+    [InlineData("en", "-1FR", "The last Friday of the month")]
+    [InlineData("prs", "1WE", "چهارشنبه اول هر ماه")]
+    [InlineData("ti", "1TH", "ቀዳማይ ሓሙስ ናይ ወርሒ")]
+    public void Nth_weekday_of_the_month(string language, string byday, string expected) =>
+        Assert.Equal(expected, Describe(language, new Schedule { Freq = "MONTHLY", Byday = byday }));
+
+    [Fact]
+    public void Two_monthly_days_in_ukrainian_each_agree_with_their_own_weekday() =>
+        Assert.Equal(
+            "Перший понеділок місяця і остання середа місяця з 18 до 20",
+            Describe("uk", new Schedule
+            {
+                Freq = "MONTHLY",
+                Byday = "1MO,-1WE",
+                OpensAt = new TimeOnly(18, 0),
+                ClosesAt = new TimeOnly(20, 0),
+            }));
+
+    [Fact]
+    public void Weekly_days_are_unchanged() =>
+        Assert.Equal("Щопонеділка і щосереди", Describe("uk", new Schedule { Freq = "WEEKLY", Byday = "MO,WE" }));
+
+    private static string Describe(string language, Schedule schedule)
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+        var text = new ScheduleText(new StringLocalizer<SharedText>(factory));
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
+            return text.Describe(schedule);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+}
