@@ -10,7 +10,9 @@ namespace Samla.Tests.Exchange;
 /// <summary>Import of every file form into the demo database: bad files write nothing, re-import changes nothing.</summary>
 public sealed class ImportTests(SamlaApp app) : IClassFixture<SamlaApp>
 {
-    private async Task<List<JsonObject>> ExportedServicesAsync()
+    private Task<List<JsonObject>> ExportedServicesAsync() => ExportedServicesAsync(app);
+
+    internal static async Task<List<JsonObject>> ExportedServicesAsync(SamlaApp app)
     {
         var file = ExchangeKit.TempPath(".ndjson");
         await ExchangeKit.ExportAsync(app, "ndjson", file);
@@ -26,7 +28,7 @@ public sealed class ImportTests(SamlaApp app) : IClassFixture<SamlaApp>
         return file;
     }
 
-    private static JsonObject NewService(JsonObject template)
+    internal static JsonObject NewService(JsonObject template)
     {
         var copy = template.DeepClone().AsObject();
         var id = Guid.NewGuid();
@@ -219,18 +221,29 @@ public sealed class ImportTests(SamlaApp app) : IClassFixture<SamlaApp>
         Assert.Equal(ImportFormat.TabularPackage, result.Format);
         Assert.Equal(count, result.Unchanged);
     }
+}
 
+/// <summary>Tests that measure the process's memory run alone: other tests' apps would move the figure.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuresMemory
+{
+    public const string Name = "measures memory";
+}
+
+[Collection(MeasuresMemory.Name)]
+public sealed class ImportMemoryTests(SamlaApp app) : IClassFixture<SamlaApp>
+{
     [Fact]
     public async Task A_50_MB_file_imports_with_flat_memory()
     {
-        var template = (await ExportedServicesAsync()).First(s => s["attributes"] is not null && s["schedules"] is not null);
+        var template = (await ImportTests.ExportedServicesAsync(app)).First(s => s["attributes"] is not null && s["schedules"] is not null);
         var file = ExchangeKit.TempPath(".ndjson");
         await using (var writer = new StreamWriter(file, false, new UTF8Encoding(false)))
         {
             var pad = new string('x', 1500);
             while (writer.BaseStream.Length < 50L * 1024 * 1024)
             {
-                var s = NewService(template);
+                var s = ImportTests.NewService(template);
                 s["description"] = "Lång beskrivning " + pad;
                 await writer.WriteLineAsync(s.ToJsonString());
             }
