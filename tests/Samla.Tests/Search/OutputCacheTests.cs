@@ -56,6 +56,19 @@ public sealed class OutputCacheTests(SamlaApp app) : IClassFixture<SamlaApp>
     }
 
     [Fact]
+    public async Task A_cached_api_answer_still_carries_cors_for_another_site()
+    {
+        using var client = app.CreateClient();
+        var url = "/api/hsds/services?search=" + Unique("Tranedans");
+        using (await client.GetAsync(url)) { }
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Origin", "https://kommun.example");
+        using var cached = await client.SendAsync(request);
+        Assert.True(cached.Headers.Age.HasValue);
+        Assert.Equal("*", Assert.Single(cached.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    [Fact]
     public async Task Signed_in_requests_are_never_cached()
     {
         using var client = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
