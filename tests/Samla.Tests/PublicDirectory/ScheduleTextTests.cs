@@ -56,6 +56,34 @@ public sealed class ScheduleTextTests
     public void Weekly_days_are_unchanged() =>
         Assert.Equal("Щопонеділка і щосереди", Describe("uk", new Schedule { Freq = "WEEKLY", Byday = "MO,WE" }));
 
+    [Theory]
+    // The noun agrees with the number: Ukrainian 1/21 тиждень, 2–4 тижні, 5–20 тижнів; Arabic dual for 2,
+    // plural for 3–10, singular accusative for 11–99.
+    [InlineData("uk", 2, "Раз на 2 тижні, ")]
+    [InlineData("uk", 5, "Раз на 5 тижнів, ")]
+    [InlineData("uk", 12, "Раз на 12 тижнів, ")]
+    [InlineData("uk", 21, "Раз на 21 тиждень, ")]
+    [InlineData("uk", 22, "Раз на 22 тижні, ")]
+    [InlineData("ar", 2, "كل أسبوعين، ")]
+    [InlineData("ar", 3, "كل 3 أسابيع، ")]
+    [InlineData("ar", 11, "كل 11 أسبوعًا، ")]
+    [InlineData("sv", 2, "Var 2:e vecka, ")]
+    [InlineData("en", 3, "Every 3 weeks, ")]
+    public void Every_nth_week_agrees_with_the_number(string language, int weeks, string expectedStart) =>
+        Assert.StartsWith(expectedStart, Describe(language, new Schedule { Freq = "WEEKLY", Interval = weeks, Byday = "MO" }), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(1, "uk", "one")]
+    [InlineData(11, "uk", "many")]
+    [InlineData(104, "uk", "few")]
+    [InlineData(111, "uk", "many")]
+    [InlineData(2, "ar", "two")]
+    [InlineData(103, "ar", "few")]
+    [InlineData(100, "ar", "other")]
+    [InlineData(5, "sv", "other")]
+    public void Plural_categories_follow_cldr(int n, string language, string expected) =>
+        Assert.Equal(expected, ScheduleText.PluralCategory(n, language));
+
     private static string Describe(string language, Schedule schedule)
     {
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);

@@ -49,8 +49,40 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
         }
         var plural = days.Where(d => DayCodes.Contains(d.ToUpperInvariant())).Select(d => t["Days_" + d.ToUpperInvariant()].Value).ToList();
         var weekly = Join(plural);
-        return s.Interval is > 1 ? t["Schedule_EveryNthWeek", s.Interval.Value, weekly] : weekly;
+        return s.Interval is > 1 ? EveryNthWeek(s.Interval.Value, weekly) : weekly;
     }
+
+    /// <summary>
+    /// "every 3 weeks": the noun agrees with the number where the language wants it. A language with plural forms
+    /// gives <c>Schedule_EveryNthWeek_{category}</c> for the categories that differ from <c>Schedule_EveryNthWeek</c>
+    /// (uk: 2–4 тижні, 5+ тижнів; ar: أسبوعين for 2, أسبوعًا for 11–99).
+    /// </summary>
+    private string EveryNthWeek(int weeks, string days)
+    {
+        var agreeing = t["Schedule_EveryNthWeek_" + PluralCategory(weeks, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), weeks, days];
+        return agreeing.ResourceNotFound ? t["Schedule_EveryNthWeek", weeks, days] : agreeing.Value;
+    }
+
+    /// <summary>The CLDR plural category of a whole number, for the UI languages whose nouns need more than one form.</summary>
+    internal static string PluralCategory(int n, string language) => language switch
+    {
+        "uk" => (n % 10, n % 100) switch
+        {
+            (1, not 11) => "one",
+            (>= 2 and <= 4, not (>= 12 and <= 14)) => "few",
+            _ => "many",
+        },
+        "ar" => n switch
+        {
+            0 => "zero",
+            1 => "one",
+            2 => "two",
+            _ when n % 100 is >= 3 and <= 10 => "few",
+            _ when n % 100 is >= 11 and <= 99 => "many",
+            _ => "other",
+        },
+        _ => n == 1 ? "one" : "other",
+    };
 
     /// <summary>
     /// "first", "last" … agreeing with the weekday where the language wants it: a language whose ordinals
