@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 using Samla.Web.Features.Shared;
@@ -135,6 +136,11 @@ public sealed class Freshness(IConfiguration config, TimeProvider clock)
 public static class PublicVisibility
 {
     /// <summary>What anyone may see: published, active services of active organisations.</summary>
-    public static IQueryable<Service> WherePublic(this IQueryable<Service> services) =>
-        services.Where(s => s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive);
+    private static readonly Expression<Func<Service, bool>> Public = s => s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive;
+    private static readonly Func<Service, bool> PublicCheck = Public.Compile();
+
+    public static IQueryable<Service> WherePublic(this IQueryable<Service> services) => services.Where(Public);
+
+    /// <summary>The same rule for a loaded service (its <see cref="Service.Organization"/> included).</summary>
+    public static bool IsPublic(this Service service) => PublicCheck(service);
 }

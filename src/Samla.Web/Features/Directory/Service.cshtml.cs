@@ -40,7 +40,7 @@ public class ServiceModel(SamlaDbContext db, Freshness freshness, ScheduleText s
             .AsSplitQuery()
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return NotFound();
-        IsPublic = s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive;
+        IsPublic = s.IsPublic();
         if (!IsPublic && !await MaySeeUnpublishedAsync(s.OrganizationId, ct)) return NotFound();
 
         Service = s;

@@ -113,7 +113,7 @@ public static class HsdsApi
             var found = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Include(s => s.Organization).ToDictionaryAsync(s => s.Id, ct);
             var options = new HsdsWriteOptions(true, ContentLanguage(request), Nested: false);
             var ranked = ids.Select(found.GetValueOrDefault)
-                .Where(s => s is { IsPublished: true, Status: ServiceStatus.Active, Organization.IsActive: true })
+                .Where(s => s is not null && s.IsPublic())
                 .Select(s => HsdsMapping.ToHsds(s!, TermCatalog.Empty, options)).ToList();
             return TypedResults.Json(Page(ranked, result.Total, page, per_page), HsdsJson.Options);
         }
