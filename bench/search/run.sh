@@ -5,23 +5,13 @@
 #   bench/search/run.sh                       # SQLite, 100 000 services
 #   bench/search/run.sh --postgres "Host=127.0.0.1;Port=55433;Username=postgres"
 #   bench/search/run.sh --services 20000 --duration 10 --port 5390
-set -euo pipefail
-
-SERVICES=100000
 DURATION=30
 CONNECTIONS=32
 THREADS=2
 PORT=5380
-PG=""
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --postgres) PG="$2"; shift 2 ;;
-        --services) SERVICES="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        --port) PORT="$2"; shift 2 ;;
-        *) echo "unknown option $1" >&2; exit 2 ;;
-    esac
-done
+BENCH_OPTIONS="duration"
+source "$(dirname "$0")/../lib.sh"
+bench_parse "$@"
 
 # Search pages: realistic mixes of free text and filters (rotated by urls.lua).
 PAGE_URLS=(
@@ -54,48 +44,15 @@ API_URLS=(
 )
 STATIC_URLS=("/css/site.css")
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-WORK="$(mktemp -d /tmp/samla-bench.XXXXXX)"
 command -v wrk >/dev/null || { echo "Installing wrk (Debian package)…"; sudo apt-get install -y wrk >/dev/null; }
-
-echo "== Build (Release)"
-dotnet build "$ROOT/src/Samla.Web" -c Release -v quiet -nologo | tail -2
-DLL="$ROOT/src/Samla.Web/bin/Release/net10.0/Samla.Web.dll"
-
-if [[ -n "$PG" ]]; then
-    DBNAME="samla_bench_$$"
-    export Database__Provider=Postgres
-    export ConnectionStrings__Samla="$PG;Database=$DBNAME"
-    python3 - "$PG" "$DBNAME" <<'PY'
-import sys, subprocess
-cs = dict(kv.split("=", 1) for kv in sys.argv[1].split(";") if kv)
-args = ["psql", "-h", cs.get("Host", "127.0.0.1"), "-p", cs.get("Port", "5432"), "-U", cs.get("Username", "postgres"), "-d", "postgres", "-c", f'CREATE DATABASE "{sys.argv[2]}"']
-subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
-PY
-    echo "== Database: PostgreSQL $DBNAME"
-else
-    export Database__Provider=Sqlite
-    export ConnectionStrings__Samla="Data Source=$WORK/bench.db"
-    echo "== Database: SQLite $WORK/bench.db"
-fi
-export Samla__DemoData=false Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
-
-echo "== Seed $SERVICES services"
-( cd "$ROOT/src/Samla.Web" && dotnet "$DLL" seed --services "$SERVICES" )
-
-echo "== Start app on 127.0.0.1:$PORT"
-( cd "$ROOT/src/Samla.Web" && exec dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 ) &
-APP=$!
-cleanup() { kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+bench_setup
+bench_seed
+bench_start_app
 # The first search waits for the index; time it as the start-up cost.
 START=$(date +%s.%N)
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/sok?q=samtalsgrupp"
 echo "index ready after $(python3 -c "print(round($(date +%s.%N)-$START,1))") s (first search)"
 
-APP_PID=$(pgrep -P "$APP" -f Samla.Web.dll || echo "$APP")
-[[ -r /proc/$APP_PID/status ]] || APP_PID=$APP
 
 # load NAME MODE URL...  MODE "cached": the URLs as they are (repeats may come from the output cache, as in real use);
 # MODE "uncached": every request gets a unique extra parameter, so every answer is computed (the cache's worst case).
