@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 using Samla.Web.Features.Shared;
@@ -121,26 +120,4 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
 
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
-}
-
-/// <summary>Whether a service's information is older than the update cycle (Samla:UpdateCycleMonths, default 6).</summary>
-public sealed class Freshness(IConfiguration config, TimeProvider clock)
-{
-    public int CycleMonths => config.GetValue("Samla:UpdateCycleMonths", 6);
-
-    public DateOnly StaleBefore => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(-CycleMonths);
-
-    public bool IsStale(DateOnly? assured) => assured is null || assured < StaleBefore;
-}
-
-public static class PublicVisibility
-{
-    /// <summary>What anyone may see: published, active services of active organisations.</summary>
-    private static readonly Expression<Func<Service, bool>> Public = s => s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive;
-    private static readonly Func<Service, bool> PublicCheck = Public.Compile();
-
-    public static IQueryable<Service> WherePublic(this IQueryable<Service> services) => services.Where(Public);
-
-    /// <summary>The same rule for a loaded service (its <see cref="Service.Organization"/> included).</summary>
-    public static bool IsPublic(this Service service) => PublicCheck(service);
 }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
-using Samla.Web.Features.Directory;
 using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Exchange;

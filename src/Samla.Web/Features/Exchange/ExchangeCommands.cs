@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Samla.Web.Data;
 using Samla.Web.Features.Exchange.Import;
 using Samla.Web.Features.Operations;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
-using Samla.Web.Features.Directory;
 using Samla.Web.Features.Search;
 using Samla.Web.Infrastructure;
 

@@ -8,7 +8,7 @@ namespace Samla.Web.Features.Needs;
 /// ill-health early in the establishment phase) and needs that fall on the demo data's deliberate gaps.
 /// Each is added once, by stable id, and only when the organisation raising it exists.
 /// </summary>
-public static class NeedsDemoData
+public sealed class NeedsDemoData : IDemoDataSeeder
 {
     public static readonly Guid EstablishmentPhaseNeedId = ReferenceData.StableId("demo-need", "etableringsfasen");
     public static readonly Guid HylteAsylumNeedId = ReferenceData.StableId("demo-need", "hylte-asyl");
@@ -34,6 +34,8 @@ public static class NeedsDemoData
             "Personal i mottagandet vill ha återkommande handledning efter utbildning i PFA.",
             [], ["adults"], [], "Utvärdering av PFA-utbildning 2024", 14, 2, null, NeedStatus.Met),
     ];
+
+    public Task SeedAsync(IServiceProvider services, CancellationToken ct) => EnsureAsync(services, ct);
 
     public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct = default)
     {

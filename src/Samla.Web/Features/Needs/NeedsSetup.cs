@@ -6,6 +6,7 @@ public static class NeedsSetup
     public static IServiceCollection AddNeeds(this IServiceCollection services)
     {
         services.AddScoped<PrioritizeNeeds>();
+        services.AddDemoDataSeeder<NeedsDemoData>();
         return services;
     }
 }

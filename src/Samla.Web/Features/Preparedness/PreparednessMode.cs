@@ -60,11 +60,11 @@ public sealed record SurgeService(
     IReadOnlyList<string> TargetGroups, IReadOnlyList<string> Languages);
 
 /// <summary>Loads the public services that state surge capacity, with their places, target groups and languages.</summary>
-public sealed class FindSurgeServices(SamlaDbContext db, Directory.Freshness freshness)
+public sealed class FindSurgeServices(SamlaDbContext db, Freshness freshness)
 {
     public async Task<IReadOnlyList<SurgeService>> RunAsync(string? county, CancellationToken ct)
     {
-        var query = Directory.PublicVisibility.WherePublic(db.Services.AsNoTracking()).Where(s => s.SurgeCapacity > 0);
+        var query = PublicVisibility.WherePublic(db.Services.AsNoTracking()).Where(s => s.SurgeCapacity > 0);
         if (county is not null)
         {
             var codes = await db.Municipalities.Where(m => m.CountyCode == county).Select(m => m.Code).ToListAsync(ct);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Samla.Web.Features.Directory;
 
 namespace Samla.Web.Features.Search;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
-using Samla.Web.Features.Directory;
 using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Search;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
-using Samla.Web.Features.Directory;
 
 namespace Samla.Web.Features.Workspace;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
 
-namespace Samla.Web.Features.Workspace;
+namespace Samla.Web.Core;
 
 /// <summary>
 /// The one rule for who may change an organisation's data: administrators and coordinators any
