@@ -28,6 +28,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Reads the app's database (to compare what a page shows with what is stored).</summary>
+    public async Task<T> WithDbAsync<T>(Func<Samla.Web.Data.SamlaDbContext, Task<T>> query)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Samla.Web.Data.SqliteSamlaDbContext>();
+        Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(options, $"Data Source={_databaseFile}");
+        await using var db = new Samla.Web.Data.SqliteSamlaDbContext(options.Options);
+        return await query(db);
+    }
+
     /// <summary>Where the app writes the mail it sends (.eml files).</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "samla-tests", $"browser-mail-{Guid.NewGuid():N}");
 
