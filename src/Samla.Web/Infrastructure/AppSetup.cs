@@ -27,8 +27,7 @@ public static class AppSetup
         var config = builder.Configuration;
 
         services.AddHttpContextAccessor();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Freshness>();
+        services.AddSamlaCore();
         services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
         services.AddSamlaDatabase(config, builder.Environment);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
-using Samla.Web.Features.Directory;
 
 namespace Samla.Web.Features.Coverage;
 
@@ -76,7 +75,7 @@ public sealed class CoverageQuery(SamlaDbContext db, Freshness freshness)
             {
                 s.Id,
                 s.OrganizationId,
-                IsPublic = s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive,
+                IsPublic = db.Services.Where(PublicVisibility.Rule).Any(p => p.Id == s.Id),
                 s.AssuredDate,
             })
             .ToListAsync(ct);

@@ -15,7 +15,7 @@ public sealed class ExportHsdsData(SamlaDbContext db)
 
     public async Task<int> RunAsync(string format, string output, CancellationToken ct)
     {
-        var terms = await HsdsApi.LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         switch (format)
         {
             case "ndjson":

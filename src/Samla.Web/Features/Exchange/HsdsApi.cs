@@ -36,19 +36,6 @@ public static class HsdsApi
         api.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocation).WithName("HsdsServiceAtLocation").Produces<HsdsServiceAtLocation>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Every navigation of a full HSDS service, loaded with split queries.</summary>
-    public static IQueryable<Service> WithGraph(this IQueryable<Service> services) => services
-        .Include(s => s.Organization).ThenInclude(o => o.Contacts).ThenInclude(c => c.Phones)
-        .Include(s => s.Organization).ThenInclude(o => o.Phones)
-        .Include(s => s.ServiceAreas).Include(s => s.Languages).Include(s => s.Attributes)
-        .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Location).ThenInclude(l => l.Addresses)
-        .Include(s => s.Contacts).ThenInclude(c => c.Phones)
-        .Include(s => s.Phones).Include(s => s.Schedules)
-        .AsSplitQuery();
-
-    public static async Task<TermCatalog> LoadTermsAsync(SamlaDbContext db, CancellationToken ct) =>
-        new(await db.TaxonomyTerms.AsNoTracking().Include(t => t.Taxonomy).ToListAsync(ct));
-
     /// <summary>The reader's content language: `lang`, else the first Accept-Language tag; null for Swedish.</summary>
     public static string? ContentLanguage(HttpRequest request)
     {
@@ -144,7 +131,7 @@ public static class HsdsApi
         if (ndjson)
         {
             var all = query;
-            var terms = await LoadTermsAsync(db, ct);
+            var terms = await TermCatalog.LoadAsync(db, ct);
             return TypedResults.Stream(stream => WriteNdjsonAsync(db, all, terms, new HsdsWriteOptions(true, lang), stream, ct), "application/x-ndjson");
         }
 
@@ -196,7 +183,7 @@ public static class HsdsApi
         var key = id.ToString();
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Service) && a.EntityId == key)
             .OrderBy(a => a.Id).ToListAsync(ct);
-        var terms = await LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         return TypedResults.Json(HsdsMapping.ToHsds(service, terms, new HsdsWriteOptions(true, ContentLanguage(request)), audit), HsdsJson.Options);
     }
 
@@ -223,7 +210,7 @@ public static class HsdsApi
         if (org is null) return NotFoundProblem("organization", id);
         var lang = ContentLanguage(request);
         var services = await db.Services.AsNoTracking().WherePublic().Where(s => s.OrganizationId == id).OrderBy(s => s.Id).ToListAsync(ct);
-        var terms = await LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         var dto = HsdsMapping.ToHsds(org, new HsdsWriteOptions(true, lang));
         dto.Services = HsdsJson.NullIfEmpty(services.Select(s => HsdsMapping.ToHsds(s, terms, new HsdsWriteOptions(true, lang, Nested: false))).ToList());
         return TypedResults.Json(dto, HsdsJson.Options);
@@ -272,7 +259,7 @@ public static class HsdsApi
             .Include(x => x.Location).ThenInclude(l => l.Addresses).Include(x => x.Service).ThenInclude(s => s.Organization)
             .FirstOrDefaultAsync(ct);
         if (sal is null) return NotFoundProblem("service_at_location", id);
-        var terms = await LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         var service = HsdsMapping.ToHsds(sal.Service, terms, new HsdsWriteOptions(true, ContentLanguage(request), Nested: false));
         return TypedResults.Json(HsdsMapping.ToHsds(sal, service), HsdsJson.Options);
     }

@@ -3,23 +3,6 @@ using Samla.Web.Data;
 
 namespace Samla.Web.Features.Exchange;
 
-/// <summary>Taxonomy terms by id with their taxonomies, loaded once per request or import.</summary>
-public sealed class TermCatalog(IEnumerable<TaxonomyTerm> terms)
-{
-    private readonly Dictionary<Guid, TaxonomyTerm> _byId = terms.ToDictionary(t => t.Id);
-    private readonly Dictionary<(string, string), TaxonomyTerm> _byCode =
-        terms.ToDictionary(t => (t.Taxonomy.Name, t.Code));
-
-    public TaxonomyTerm? Find(Guid id) => _byId.GetValueOrDefault(id);
-
-    public TaxonomyTerm? Find(string taxonomy, string code) => _byCode.GetValueOrDefault((taxonomy, code));
-
-    public IEnumerable<TaxonomyTerm> All => _byId.Values;
-
-    /// <summary>No terms: for services written without their nested parts (<see cref="HsdsWriteOptions.Nested"/> false), which never look terms up.</summary>
-    public static readonly TermCatalog Empty = new([]);
-}
-
 /// <summary>How a service is written: for the public API (public contacts only, one language) or for a full export.</summary>
 public sealed record HsdsWriteOptions(bool PublicOnly, string? Lang = null, bool Nested = true)
 {

@@ -11,7 +11,7 @@ namespace Samla.Web.Features.Needs;
 
 /// <summary>One need: its priority and why, the coverage of its cells, the services that answer it, comments; and the forms that change them.</summary>
 [Authorize]
-public sealed class NeedDetailsModel(SamlaDbContext db, CoverageQuery coverage, PrioritizeNeeds prioritize, IStringLocalizer<NeedsText> t) : PageModel
+public sealed class NeedDetailsModel(SamlaDbContext db, OrganizationAccess access, CoverageQuery coverage, PrioritizeNeeds prioritize, IStringLocalizer<NeedsText> t) : PageModel
 {
     public sealed record LinkedService(Guid Id, string Name, string Organization);
 
@@ -134,7 +134,7 @@ public sealed class NeedDetailsModel(SamlaDbContext db, CoverageQuery coverage, 
         if (row is null) return false;
         Need = row.Need;
         Organization = row.Org;
-        CanManage = await NeedAccess.CanManageAsync(db, User, Need, ct);
+        CanManage = await NeedAccess.CanManageAsync(access, User, Need, ct);
         CanOverride = NeedAccess.IsCoordination(User);
         CanComment = NeedAccess.CanContribute(User);
 

@@ -9,7 +9,7 @@ namespace Samla.Web.Features.Needs;
 
 /// <summary>Records a need. Editors raise it for one of their organisations; coordinators and administrators for any.</summary>
 [Authorize(Roles = $"{Roles.Administrator},{Roles.Coordinator},{Roles.Editor}")]
-public sealed class NewNeedModel(SamlaDbContext db, IStringLocalizer<NeedsText> t) : PageModel
+public sealed class NewNeedModel(SamlaDbContext db, OrganizationAccess access, IStringLocalizer<NeedsText> t) : PageModel
 {
     [BindProperty]
     public NeedInput Input { get; set; } = new();
@@ -59,7 +59,7 @@ public sealed class NewNeedModel(SamlaDbContext db, IStringLocalizer<NeedsText> 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         if (County is not { Length: 2 } || !County.All(char.IsAsciiDigit)) County = CoverageRequest.DefaultCounty;
-        Choices = await NeedChoices.LoadAsync(db, User, County, ct);
+        Choices = await NeedChoices.LoadAsync(db, access, User, County, ct);
     }
 
     private void Validate()

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 using Samla.Web.Features.Coverage;
-using Samla.Web.Features.Directory;
 using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Preparedness;

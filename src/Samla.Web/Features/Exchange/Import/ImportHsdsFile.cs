@@ -35,7 +35,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
 
         actor.Use(actorName, actorUserId);
         var lookups = new ImportLookups(
-            await HsdsApi.LoadTermsAsync(db, ct),
+            await TermCatalog.LoadAsync(db, ct),
             await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name, ct),
             [.. await db.Organizations.Select(o => o.Id).ToListAsync(ct)],
             [.. await db.Locations.Select(l => l.Id).ToListAsync(ct)],

@@ -1,13 +1,10 @@
 using Samla.Web.Data;
 using Samla.Web.Infrastructure;
 
-namespace Samla.Web.Features.Directory;
+namespace Samla.Web.Core;
 
 /// <summary>A piece of content in the reader's language, or in Swedish when no translation exists.</summary>
-public readonly record struct Localized(string Text, string Lang)
-{
-    public bool IsFallback => Lang != UiLanguages.Current.Code;
-}
+public readonly record struct Localized(string Text, string Lang);
 
 /// <summary>Picks translated content fields (PROFILE.md x_translations) with fallback to Swedish.</summary>
 public static class ContentText

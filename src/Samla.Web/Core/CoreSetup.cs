@@ -1,0 +1,13 @@
+namespace Samla.Web.Core;
+
+/// <summary>Registers the shared rules every feature builds on (one line in AppSetup).</summary>
+public static class CoreSetup
+{
+    public static IServiceCollection AddSamlaCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Freshness>();
+        services.AddScoped<OrganizationAccess>();
+        return services;
+    }
+}
