@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Samla.Web.Core;
 
 /// <summary>Registers the shared rules every feature builds on (one line in AppSetup).</summary>
@@ -5,6 +7,8 @@ public static class CoreSetup
 {
     public static IServiceCollection AddSamlaCore(this IServiceCollection services)
     {
+        services.AddOptions<SamlaOptions>().BindConfiguration(SamlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SamlaOptions>, SamlaOptionsValidation>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Freshness>();
         services.AddScoped<OrganizationAccess>();

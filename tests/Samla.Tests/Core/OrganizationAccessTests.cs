@@ -68,7 +68,7 @@ public sealed class OrganizationAccessTests(SamlaApp app) : IClassFixture<SamlaA
     public async Task The_needs_register_asks_the_same_rule()
     {
         var (id, editor) = await UserAsync(Roles.Editor, Halmstad);
-        var need = new Need { Title = "Behov", RaisedByOrganizationId = Halmstad, CreatedBy = "test" };
+        var need = new Need { Title = "Behov", RaisedByOrganizationId = Halmstad, CountyCode = "13", CreatedBy = "test" };
         Assert.Equal([Halmstad], (await AskAsync(a => NeedAccess.OrganizationsAsync(a, editor, default))).Select(o => o.Id));
         Assert.True(await AskAsync(a => NeedAccess.CanManageAsync(a, editor, need, default)));
 

@@ -4,10 +4,7 @@ using Samla.Web.Data;
 namespace Samla.Web.Features.Coverage;
 
 /// <summary>A coverage question: which county, broken down by which dimensions, with which filters.</summary>
-public sealed record CoverageRequest(string County, IReadOnlyList<CoverageDimension> By, CoverageFilter Filter)
-{
-    public const string DefaultCounty = "13";
-}
+public sealed record CoverageRequest(string County, IReadOnlyList<CoverageDimension> By, CoverageFilter Filter);
 
 /// <summary>A value of a dimension with its name in the UI language.</summary>
 public sealed record DomainValue(string Code, string Label);

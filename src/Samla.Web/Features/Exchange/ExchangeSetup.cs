@@ -18,6 +18,7 @@ public static class ExchangeSetup
         services.AddScoped<ExportHsdsData>();
         services.AddScoped<BackupDatabase>();
         services.AddScoped<RestoreDatabase>();
+        services.AddExchangeCommands();
         return services;
     }
 

@@ -51,7 +51,7 @@ public sealed class NeedsDemoData : IDemoDataSeeder
             var need = new Need
             {
                 Id = d.Id, Title = d.Title, Description = d.Description, RaisedByOrganizationId = orgId,
-                TargetGroups = [.. d.Targets], AgeGroups = [.. d.Ages], MunicipalityCodes = [.. d.Municipalities], CountyCode = "13",
+                TargetGroups = [.. d.Targets], AgeGroups = [.. d.Ages], MunicipalityCodes = [.. d.Municipalities], CountyCode = SamlaOptions.DefaultCountyCode, // the demo needs are Halland's
                 EvidenceSource = d.Source, EvidenceDate = today.AddMonths(-d.MonthsAgo), Severity = d.Severity,
                 PeopleAffected = d.People, Status = d.Status, CreatedBy = DemoData.AuditUserName,
             };

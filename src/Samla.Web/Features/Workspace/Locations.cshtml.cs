@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Workspace;
 
 /// <summary>The organisation's places (with address and how to get there) that its services link to.</summary>
-public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access, IConfiguration config, IStringLocalizer<WorkspaceText> t) : PageModel
+public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access, IOptions<SamlaOptions> options, IStringLocalizer<WorkspaceText> t) : PageModel
 {
     public sealed class LocationInput
     {
@@ -114,7 +115,7 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
             address.Address1 = Input.Address1!.Trim();
             address.City = Input.City!.Trim();
             address.PostalCode = Input.PostalCode!.Trim();
-            address.StateProvince = await db.Counties.Where(c => c.Code == config.GetValue("Samla:CountyCode", "13")).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+            address.StateProvince = await db.Counties.Where(c => c.Code == options.Value.CountyCode).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         }
         try
         {
@@ -141,7 +142,7 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
         OrganizationName = name;
         Locations = await db.Locations.AsNoTracking().Include(l => l.Addresses).Where(l => l.OrganizationId == OrgId)
             .OrderBy(l => l.Name).ToListAsync(ct);
-        var county = config.GetValue("Samla:CountyCode", "13");
+        var county = options.Value.CountyCode;
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name)
             .ToDictionaryAsync(m => m.Code, m => m.Name, ct);
         return true;
