@@ -121,13 +121,11 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
 
     private async Task<IActionResult> ConflictAsync(Organization current, ProfileSnapshot saved, ProfileSnapshot mine, CancellationToken ct)
     {
-        var seen = FieldConflicts.FromJson<ProfileSnapshot>(Input.Seen);
-        var rows = FieldConflicts.Compare(saved, mine, seen, f => t[Labels[f]], Describe);
-        var savedBy = await FieldConflicts.SavedByAsync(db, current.Id, current.LastModified, nameof(Organization), current.Id, ct);
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingProfile"], saved, mine, Input.Seen, f => t[Labels[f]], Describe,
+            current.Id, current.LastModified, nameof(Organization), current.Id, ct);
         // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
         Input = From(mine, current);
-        Choices = rows.ToDictionary(r => r.Field, r => r.DefaultChoice);
-        Conflict = new ConflictView(t["ConflictHeadingProfile"], rows, Choices, savedBy, current.LastModified);
+        Choices = new(Conflict.Choices);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
