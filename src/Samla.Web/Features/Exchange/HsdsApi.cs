@@ -117,7 +117,9 @@ public static class HsdsApi
         if (municipality is { Length: > 0 })
         {
             var codes = SplitCodes(municipality);
-            query = query.Where(s => s.ServiceAreas.Any(a => codes.Contains(a.MunicipalityCode)));
+            // As the search engine: a service is in a municipality it serves or where it has a place.
+            query = query.Where(s => s.ServiceAreas.Any(a => codes.Contains(a.MunicipalityCode))
+                || s.ServiceAtLocations.Any(x => x.Location.MunicipalityCode != null && codes.Contains(x.Location.MunicipalityCode)));
         }
         query = WithTerm(query, ReferenceData.TargetGroups, target_group);
         query = WithTerm(query, ReferenceData.MhpssLayers, layer);
@@ -144,21 +146,14 @@ public static class HsdsApi
     /// <summary>Streams services in id order, a thousand at a time, so memory stays flat for any number of services.</summary>
     public static async Task WriteNdjsonAsync(SamlaDbContext db, IQueryable<Service> query, TermCatalog terms, HsdsWriteOptions options, Stream stream, CancellationToken ct)
     {
-        Guid? after = null;
-        while (true)
+        await foreach (var batch in query.InBatchesAsync(db, ct))
         {
-            var q = query;
-            if (after is { } last) q = q.Where(s => s.Id.CompareTo(last) > 0);
-            var batch = await q.OrderBy(s => s.Id).Take(1000).WithGraph().ToListAsync(ct);
-            if (batch.Count == 0) break;
             foreach (var s in batch)
             {
                 await JsonSerializer.SerializeAsync(stream, HsdsMapping.ToHsds(s, terms, options), HsdsJson.Options, ct);
                 await stream.WriteAsync(NewLine, ct);
             }
             await stream.FlushAsync(ct);
-            db.ChangeTracker.Clear();
-            after = batch[^1].Id;
         }
     }
 
@@ -168,11 +163,15 @@ public static class HsdsApi
     private static List<string> SplitCodes(string[]? values) =>
         (values ?? []).SelectMany(m => m.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
 
+    /// <summary>As the search engine: a term matches the services tagged with it or with a term below it.</summary>
     private static IQueryable<Service> WithTerm(IQueryable<Service> query, string taxonomy, string? code)
     {
         if (string.IsNullOrWhiteSpace(code)) return query;
-        var termId = ReferenceData.TermId(taxonomy, code.Trim());
-        return query.Where(s => s.Attributes.Any(a => a.TaxonomyTermId == termId));
+        var c = code.Trim();
+        return query.Where(s => s.Attributes.Any(a => a.TaxonomyTerm.Taxonomy.Name == taxonomy
+            && (a.TaxonomyTerm.Code == c
+                || (a.TaxonomyTerm.Parent != null && (a.TaxonomyTerm.Parent.Code == c
+                    || (a.TaxonomyTerm.Parent.Parent != null && a.TaxonomyTerm.Parent.Parent.Code == c))))));
     }
 
     private static async Task<Results<JsonHttpResult<HsdsService>, NotFound<ProblemDetails>>> GetService(
