@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Samla.Web.Infrastructure;
 using Microsoft.Extensions.Options;
+using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Coverage;
 
