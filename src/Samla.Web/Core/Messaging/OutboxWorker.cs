@@ -54,6 +54,8 @@ public sealed class OutboxWorker(
         var o = options.Value;
         if (!o.RunWorker) return;
         await Task.Yield();
+        // A save signals before its transaction commits; after a signal, look again a few times at short intervals.
+        var followUps = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -71,9 +73,11 @@ public sealed class OutboxWorker(
             {
                 log.LogError(ex, "Outbox round failed; trying again in {Seconds} s", o.PollSeconds);
             }
+            var wait = TimeSpan.FromSeconds(followUps > 0 ? Math.Min(1, o.PollSeconds) : o.PollSeconds);
+            if (followUps > 0) followUps--;
             try
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(o.PollSeconds), stoppingToken);
+                if (await signal.WaitAsync(wait, stoppingToken)) followUps = 3;
             }
             catch (OperationCanceledException)
             {
