@@ -32,6 +32,10 @@ public sealed class OutboxOptions
     /// <summary>Delay before the first retry; doubled for every further attempt (capped at six hours).</summary>
     [Range(0, 86_400)]
     public int RetryBaseSeconds { get; set; } = 60;
+
+    /// <summary>The body and attachment of sent mail are blanked after this many days (<see cref="OutboxCleanupJob"/>).</summary>
+    [Range(0, 3650)]
+    public int KeepSentBodyDays { get; set; } = 7;
 }
 
 /// <summary>
