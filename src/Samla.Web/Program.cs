@@ -18,6 +18,9 @@ try
 catch (Exception ex) when (DatabaseSetup.DescribeConnectionFailure(ex) is { } reason)
 {
     app.Logger.LogCritical("Samla cannot start: {Reason}", reason);
+    // Disposing flushes the console logger's queue: without it the one line that explains the failure can be lost
+    // when the process exits on a busy machine.
+    await app.DisposeAsync();
     return Commands.Failed;
 }
 
