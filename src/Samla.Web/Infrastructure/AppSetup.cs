@@ -11,6 +11,7 @@ using Samla.Web.Features.Exchange;
 using Samla.Web.Features.Needs;
 using Samla.Web.Features.Preparedness;
 using Samla.Web.Features.Search;
+using Samla.Web.Features.Surveys;
 using Samla.Web.Features.Workspace;
 
 namespace Samla.Web.Infrastructure;
@@ -39,6 +40,7 @@ public static class AppSetup
         services.AddPreparedness();
         services.AddSearch(config);
         services.AddExchange();
+        services.AddSurveys();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
