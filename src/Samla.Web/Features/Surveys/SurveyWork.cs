@@ -41,7 +41,7 @@ public sealed class SurveyWork(SamlaDbContext db, SurveyCalendar calendar, Surve
             {
                 survey.Questions.Add(new SurveyQuestion
                 {
-                    Survey = survey, Section = section, Position = qp++, Text = tq.Text, Kind = tq.Kind, Required = tq.Required,
+                    Survey = survey, Section = section, SectionId = section.Id, Position = qp++, Text = tq.Text, Kind = tq.Kind, Required = tq.Required,
                     Options = [.. tq.Options ?? []], ScaleMinLabel = tq.MinLabel, ScaleMaxLabel = tq.MaxLabel,
                 });
             }
@@ -71,7 +71,7 @@ public sealed class SurveyWork(SamlaDbContext db, SurveyCalendar calendar, Surve
         {
             copy.Questions.Add(new SurveyQuestion
             {
-                Survey = copy, Section = sectionMap[q.SectionId], Position = q.Position, Text = q.Text, Help = q.Help, Kind = q.Kind,
+                Survey = copy, Section = sectionMap[q.SectionId], SectionId = sectionMap[q.SectionId].Id, Position = q.Position, Text = q.Text, Help = q.Help, Kind = q.Kind,
                 Required = q.Required, Options = [.. q.Options], ScaleMinLabel = q.ScaleMinLabel, ScaleMaxLabel = q.ScaleMaxLabel,
                 OriginQuestionId = q.OriginQuestionId ?? q.Id,
             });
