@@ -18,8 +18,10 @@ public sealed partial class SurveysApp : SamlaApp
         builder.ConfigureServices(s => s.AddSingleton(new SurveyCalendar(Clock)));
     }
 
-    /// <summary>Survey mail handed over so far.</summary>
-    public IReadOnlyList<SurveyMailMessage> Mail => [.. Services.GetRequiredService<SurveyMailStore>().Sent];
+    /// <summary>Flushes the outbox and reads the delivered .eml files whose subject contains <paramref name="text"/>.</summary>
+    public async Task<List<SurveyMailMessage>> MailAsync(string text) =>
+        (await ReadMailAsync()).Where(m => m.Subject?.Contains(text, StringComparison.Ordinal) == true)
+            .Select(m => new SurveyMailMessage(m.To.Mailboxes.Single().Address, m.Subject!, m.TextBody ?? "")).ToList();
 
     /// <summary>The personal link's token in a mail body.</summary>
     public static string TokenIn(string body) => LinkPattern().Match(body) is { Success: true } m ? m.Groups[1].Value

@@ -22,20 +22,17 @@ public static class SurveysSetup
     {
         services.AddOptions<SurveyOptions>().BindConfiguration("Samla:Surveys").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SurveyCalendar>();
-        services.AddSingleton<SurveyMailStore>();
         services.AddScoped<SurveyMailbox>();
         services.AddScoped<SurveyWork>();
         services.AddTransient<SurveyReminderJob>();
+        services.AddScheduledJob<SurveyReminderJob>();
         services.AddDemoDataSeeder<SurveysDemoData>();
         return services;
     }
 }
 
-/// <summary>
-/// Reminders before the closing date to those who have not answered. Written as the scheduler's job (Name, Interval,
-/// RunAsync); it becomes an IScheduledJob when the scheduler is merged. Idempotent per day through the mail's key.
-/// </summary>
-public sealed class SurveyReminderJob
+/// <summary>Reminders before the closing date to those who have not answered; idempotent per day through the mail's key.</summary>
+public sealed class SurveyReminderJob : IScheduledJob
 {
     public string Name => "survey-reminders";
 
