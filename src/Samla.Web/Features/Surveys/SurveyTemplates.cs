@@ -17,7 +17,7 @@ public static class SurveyTemplates
     private static TemplateQuestion Open(string text) => new(text, QuestionKind.OpenText);
 
     public static readonly Template CooperationGroups = new(
-        "samverkansgrupper", "Kartläggning: lokala samverkansgrupper (8 frågor)",
+        "samverkansgrupper", "Kartläggning: lokala samverkansgrupper",
         "Kartläggning – Hälsoperspektivet i etableringsuppdraget",
         "Syftet med kartläggningen är att få en aktuell nulägesbild att utgå ifrån i det fortsatta utvecklingsarbetet. Vi vill också synliggöra och sprida erfarenheter från de samverkansgrupper som har nått framgång i sitt arbete med hälsa i etableringen så att fler kan utveckla framgångsrika och beprövade arbetssätt.\n\nDu som är ansvarig kan skicka ut frågorna till samtliga i er lokala samverkansgrupp för input eller svara på egen hand utifrån erfarenheter och kunskap från arbetet i gruppen. Vi är tacksamma om ni tar er tid att svara på frågorna så utförligt som möjligt.",
         "Enkäten ställer öppna frågor till ansvariga för de lokala samverkansgrupperna. Svaren analyseras med kvalitativ innehållsanalys: varje svar koncentreras, kodas och koderna grupperas i kategorier och teman. Svaren sammanfattas per fråga, och goda exempel lyfts fram.",
