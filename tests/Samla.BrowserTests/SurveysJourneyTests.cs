@@ -80,7 +80,7 @@ public sealed partial class SurveysJourneyTests(BrowserFixture browser)
         await page.SetViewportSizeAsync(1280, 900);
         await pages.SignInAsync(CoordinationPages.Coordinator);
         await pages.GotoAsync("/samordning/enkater");
-        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = $"Resultat: {title}" }).ClickAsync();
+        await page.Locator("tr", new PageLocatorOptions { HasText = title }).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Resultat" }).ClickAsync();
         await Expect(page.Locator("text=Har svarat").First).ToBeVisibleAsync();
         var answer = page.Locator("ol.open-answers > li").Filter(new LocatorFilterOptions { HasText = "hälsocentret" });
         await answer.GetByLabel("Koncentrering").FillAsync("Gemensamma hälsogrupper med hälsocentret fungerar.");
