@@ -393,6 +393,35 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
         Assert.Equal(sent.Title, await app.WithDbAsync(db => db.Set<Survey>().Where(s => s.Id == sent.Id).Select(s => s.Title).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Participating_organisations_see_a_summary_only_once_it_is_shared()
+    {
+        var editor = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
+        var list = await editor.AssertOkAsync("/enkater/sammanfattningar");
+        Assert.Contains($"/enkater/sammanfattningar/{SurveysDemoData.Round2025Id}", list, StringComparison.Ordinal);
+        Assert.DoesNotContain(SurveysDemoData.OpenSurveyId.ToString(), list, StringComparison.Ordinal);
+        var summary = await editor.AssertOkAsync($"/enkater/sammanfattningar/{SurveysDemoData.Round2025Id}");
+        Assert.Contains("Återkommande dialogforum", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("coding-form", summary, StringComparison.Ordinal);
+        using (var r = await editor.GetAsync($"/enkater/sammanfattningar/{SurveysDemoData.OpenSurveyId}"))
+        {
+            await r.AssertStatusAsync(HttpStatusCode.NotFound);
+        }
+        using (var r = await editor.GetAsync($"/samordning/enkater/{SurveysDemoData.Round2025Id}/resultat"))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, r.StatusCode);
+        }
+        // Unshared: the same organisation sees nothing.
+        await app.WithDbAsync(async db =>
+        {
+            await db.Set<Survey>().Where(s => s.Id == SurveysDemoData.Round2023Id).ExecuteUpdateAsync(x => x.SetProperty(s => s.SummaryShared, false));
+        });
+        using (var r = await editor.GetAsync($"/enkater/sammanfattningar/{SurveysDemoData.Round2023Id}"))
+        {
+            await r.AssertStatusAsync(HttpStatusCode.NotFound);
+        }
+    }
+
     /// <summary>Every value of every column of every table that contains one of <paramref name="needles"/>.</summary>
     private static async Task<List<string>> FindInAnyColumnAsync(SamlaDbContext db, IReadOnlyList<string> needles)
     {
