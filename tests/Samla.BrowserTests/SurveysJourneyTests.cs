@@ -114,6 +114,14 @@ public sealed partial class SurveysJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.Context.ClearCookiesAsync();
+        await pages.SignInAsync(DemoAccounts.Editor);
+        await pages.GotoAsync("/samordning");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Delade enkätsammanfattningar" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Uppföljning av strategi och modell Hälsa och migration i Halland 2025" }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("Återkommande dialogforum");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.Context.ClearCookiesAsync();
         foreach (var lang in new[] { "sv", "ar" })
         {
             var response = await page.GotoAsync($"/enkat/{new string('x', 43)}?lang={lang}");
