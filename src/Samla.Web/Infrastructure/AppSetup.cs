@@ -13,6 +13,7 @@ using Samla.Web.Features.Needs;
 using Samla.Web.Features.Operations;
 using Samla.Web.Features.Preparedness;
 using Samla.Web.Features.Search;
+using Samla.Web.Features.Surveys;
 using Samla.Web.Features.Workspace;
 
 namespace Samla.Web.Infrastructure;
@@ -42,6 +43,7 @@ public static class AppSetup
         services.AddSearch();
         services.AddExchange();
         services.AddOperations();
+        services.AddSurveys();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {

@@ -14,7 +14,7 @@ public static class SecurityHeaders
                     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
                 h["X-Content-Type-Options"] = "nosniff";
                 h["X-Frame-Options"] = "DENY";
-                h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                h.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin"); // a page may ask for a stricter one (survey links)
                 h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 h["Cross-Origin-Opener-Policy"] = "same-origin";
                 return Task.CompletedTask;
