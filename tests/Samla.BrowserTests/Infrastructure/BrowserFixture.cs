@@ -28,6 +28,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Reads the app's database (to compare what a page shows with what is stored).</summary>
+    public async Task<T> WithDbAsync<T>(Func<Samla.Web.Data.SamlaDbContext, Task<T>> query)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Samla.Web.Data.SqliteSamlaDbContext>();
+        Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(options, $"Data Source={_databaseFile}");
+        await using var db = new Samla.Web.Data.SqliteSamlaDbContext(options.Options);
+        return await query(db);
+    }
+
     /// <summary>
     /// Waits (up to 20 s) for the app's outbox worker to deliver a mail whose raw text contains <paramref name="text"/>;
     /// returns that text with quoted-printable soft line breaks undone.

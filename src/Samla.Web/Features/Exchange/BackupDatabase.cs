@@ -82,7 +82,7 @@ public sealed class BackupDatabase(SamlaDbContext db)
             var text = "{\n" +
                 $"  \"format\": \"{Format}\",\n" +
                 "  \"version\": 1,\n" +
-                $"  \"created\": \"{DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)}\",\n" +
+                $"  \"created\": \"{db.Clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\",\n" +
                 $"  \"includes_secrets\": {(includeSecrets ? "true" : "false")},\n" +
                 $"  \"tables\": {JsonSerializer.Serialize(counts, Json)}\n" +
                 "}\n";
