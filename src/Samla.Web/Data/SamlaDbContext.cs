@@ -199,6 +199,12 @@ public sealed class AuditActor(IHttpContextAccessor? http = null)
     }
 }
 
+/// <summary>
+/// An entity whose rows SaveChanges does not audit: running state (the mail outbox, job leases) or rows that can hold
+/// secrets such as one-time links. Whoever changes such rows on a person's behalf writes an audit entry explicitly.
+/// </summary>
+public interface INotAudited;
+
 /// <summary>Turns tracked changes into audit entries: one per changed field on update, one snapshot on create and delete.</summary>
 internal static class AuditLog
 {
@@ -206,8 +212,6 @@ internal static class AuditLog
     [
         typeof(AuditEntry), typeof(ServiceVersion), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
-        // Mail can carry one-time links; outbox state changes by staff are audited explicitly.
-        typeof(Core.OutboxMessage), typeof(Core.JobLease),
     ];
 
     private static readonly HashSet<string> Secret =
@@ -218,14 +222,16 @@ internal static class AuditLog
     ];
 
     /// <summary>Whether changes to rows of <paramref name="entityType"/> are written to the audit log.</summary>
-    public static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType entityType) => !Skipped.Contains(entityType.ClrType);
+    public static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType entityType) => !IsSkipped(entityType.ClrType);
+
+    private static bool IsSkipped(Type type) => Skipped.Contains(type) || typeof(INotAudited).IsAssignableFrom(type);
 
     public static IEnumerable<AuditEntry> Collect(ChangeTracker tracker, DateTime now, string? userId, string userName, Guid changeSet)
     {
         var entries = new List<AuditEntry>();
         foreach (var e in tracker.Entries().ToList())
         {
-            if (e.State is EntityState.Unchanged or EntityState.Detached || Skipped.Contains(e.Metadata.ClrType)) continue;
+            if (e.State is EntityState.Unchanged or EntityState.Detached || IsSkipped(e.Metadata.ClrType)) continue;
             var entityType = e.Metadata.ClrType.Name;
             var key = string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(e.Property(p.Name).CurrentValue)));
             var orgId = OrganizationOf(e.Entity, tracker);

@@ -79,6 +79,15 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         return total;
     }
 
+    /// <summary>Runs the scheduled job named <paramref name="name"/> once, now, in a scope of its own (no lease, no interval check).</summary>
+    public async Task RunJobAsync(string name)
+    {
+        var job = Services.GetRequiredService<JobScheduler>().Jobs.SingleOrDefault(j => j.Name == name)
+            ?? throw new InvalidOperationException($"No scheduled job named '{name}' is registered.");
+        using var scope = Services.CreateScope();
+        await job.RunAsync(scope.ServiceProvider, CancellationToken.None);
+    }
+
     /// <summary>Delivers due mail, then reads every message in <see cref="MailDirectory"/> (to <paramref name="to"/> only, when given).</summary>
     public async Task<IReadOnlyList<MimeKit.MimeMessage>> ReadMailAsync(string? to = null)
     {

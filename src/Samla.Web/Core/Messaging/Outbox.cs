@@ -17,7 +17,7 @@ public enum OutboxStatus
 /// (<see cref="Outbox.EnqueueAsync"/>); sent by <see cref="OutboxWorker"/>. Not audited row by row (the body can
 /// hold a one-time link); state changes by staff ("try again") are audited explicitly.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : INotAudited
 {
     public Guid Id { get; set; }
     public required string To { get; set; }

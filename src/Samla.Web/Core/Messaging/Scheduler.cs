@@ -48,7 +48,7 @@ public sealed class SchedulerOptions
 }
 
 /// <summary>One row per scheduled job: who runs it now (a lease) and when it last ran.</summary>
-public sealed class JobLease
+public sealed class JobLease : INotAudited
 {
     public required string Name { get; set; }
     public DateTime? LeaseUntil { get; set; }
