@@ -8,6 +8,7 @@ using Samla.Web.Features.Admin;
 using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
 using Samla.Web.Features.Exchange;
+using Samla.Web.Features.Meetings;
 using Samla.Web.Features.Needs;
 using Samla.Web.Features.Preparedness;
 using Samla.Web.Features.Search;
@@ -39,6 +40,7 @@ public static class AppSetup
         services.AddPreparedness();
         services.AddSearch(config);
         services.AddExchange();
+        services.AddMeetings();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -159,6 +161,7 @@ public static class AppSetup
         app.MapExchange();
         app.MapLanguageSwitch();
         app.MapCoverage();
+        app.MapMeetings();
     }
 }
 
