@@ -73,7 +73,7 @@ public sealed class MeetingAttendanceModel(SamlaDbContext db, IStringLocalizer<M
             }
             if (existing is null)
             {
-                Meeting.Attendance.Add(new MeetingAttendance { MeetingId = Meeting.Id, OrganizationId = r.OrganizationId, Status = r.Status.Value, Role = role });
+                db.Add(new MeetingAttendance { MeetingId = Meeting.Id, OrganizationId = r.OrganizationId, Status = r.Status.Value, Role = role });
             }
             else
             {
