@@ -42,9 +42,10 @@ public static class MeetingsData
         return email;
     }
 
-    /// <summary>The mail sent to <paramref name="to"/> so far (the .eml files in the pickup directory).</summary>
+    /// <summary>The mail sent to <paramref name="to"/> so far: the outbox is flushed, then the pickup directory read.</summary>
     public static async Task<List<MimeMessage>> MailToAsync(this SamlaApp app, string to)
     {
+        await app.DeliverMailAsync();
         var result = new List<MimeMessage>();
         if (!Directory.Exists(app.MailDirectory)) return result;
         foreach (var file in Directory.GetFiles(app.MailDirectory, "*.eml"))

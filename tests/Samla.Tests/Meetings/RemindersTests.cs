@@ -37,7 +37,7 @@ public sealed class RemindersTests(FakeClockApp app) : IClassFixture<FakeClockAp
     {
         using var scope = app.Services.CreateScope();
         await new UpdateRoundReminderJob().RunAsync(scope.ServiceProvider, default);
-        return Directory.Exists(app.MailDirectory) ? Directory.GetFiles(app.MailDirectory, "*.eml").Length : 0;
+        return await app.DeliverMailAsync();
     }
 
     private async Task<int> RemindersToAsync(string email) =>

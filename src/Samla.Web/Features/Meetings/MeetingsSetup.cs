@@ -23,7 +23,6 @@ public static class MeetingsSetup
         services.AddScoped<RoundProgress>();
         services.AddScoped<UpdateRoundMail>();
         services.AddScoped<MeetingCalendar>();
-        services.AddOutboxShim();
         services.AddScheduledJob<UpdateRoundReminderJob>();
         services.AddDemoDataSeeder<MeetingsDemoData>();
         return services;
