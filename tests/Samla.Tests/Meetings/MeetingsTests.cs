@@ -31,8 +31,14 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
     {
         var m = new DialogueMeeting
         {
-            Title = title, StartsAt = startsAt, EndsAt = startsAt.AddHours(3), Place = "Regionens hus", VideoUrl = "https://mote.samla.example/hemligt-rum",
-            ConvenorIds = [DemoData.RegionHallandId], InvitedOrganizationIds = [.. invited], Agenda = ["Välkommen", "Uppdatering"],
+            Title = title,
+            StartsAt = startsAt,
+            EndsAt = startsAt.AddHours(3),
+            Place = "Regionens hus",
+            VideoUrl = "https://mote.samla.example/hemligt-rum",
+            ConvenorIds = [DemoData.RegionHallandId],
+            InvitedOrganizationIds = [.. invited],
+            Agenda = ["Välkommen", "Uppdatering"],
         };
         more?.Invoke(m);
         db.Add(m);

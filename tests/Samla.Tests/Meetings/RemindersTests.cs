@@ -73,7 +73,9 @@ public sealed class RemindersTests(FakeClockApp app) : IClassFixture<FakeClockAp
         {
             var round = new UpdateRound
             {
-                Title = "Runda med påminnelser", OpenedAt = start.UtcDateTime.AddMinutes(-1), Deadline = today.AddDays(20),
+                Title = "Runda med påminnelser",
+                OpenedAt = start.UtcDateTime.AddMinutes(-1),
+                Deadline = today.AddDays(20),
                 OrganizationIds = [done.Id, late.Id],
             };
             db.Add(round);

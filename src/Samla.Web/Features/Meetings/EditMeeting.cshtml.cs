@@ -87,7 +87,12 @@ public sealed class EditMeetingModel(SamlaDbContext db, IOptions<MeetingsOptions
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Redirect($"/samordning/moten/{id}/redigera");
+            // Someone saved between the check and this save: show their values beside the user's, as above.
+            db.ChangeTracker.Clear();
+            Meeting = await db.Set<DialogueMeeting>().AsNoTracking().FirstAsync(x => x.Id == id, ct);
+            Conflicts = Input.Differences(Meeting, options.Value.TimeZone, await MeetingChoices.NamesAsync(db, ct), t);
+            Input.Version = Meeting.Version;
+            return Page();
         }
         return Redirect($"/samordning/moten/{id}");
     }

@@ -27,9 +27,17 @@ public sealed class MeetingInput
         var end = MeetingTime.ToLocal(m.EndsAt, zone);
         return new MeetingInput
         {
-            Title = m.Title, Date = DateOnly.FromDateTime(start), StartTime = TimeOnly.FromDateTime(start), EndTime = TimeOnly.FromDateTime(end),
-            Place = m.Place, VideoUrl = m.VideoUrl, Convenors = [.. m.ConvenorIds], Invited = [.. m.InvitedOrganizationIds],
-            Agenda = string.Join("\n", m.Agenda), IsCancelled = m.IsCancelled, Version = m.Version,
+            Title = m.Title,
+            Date = DateOnly.FromDateTime(start),
+            StartTime = TimeOnly.FromDateTime(start),
+            EndTime = TimeOnly.FromDateTime(end),
+            Place = m.Place,
+            VideoUrl = m.VideoUrl,
+            Convenors = [.. m.ConvenorIds],
+            Invited = [.. m.InvitedOrganizationIds],
+            Agenda = string.Join("\n", m.Agenda),
+            IsCancelled = m.IsCancelled,
+            Version = m.Version,
         };
     }
 

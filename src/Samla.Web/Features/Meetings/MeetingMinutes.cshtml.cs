@@ -86,8 +86,13 @@ public sealed class MeetingMinutesModel(SamlaDbContext db, TimeProvider clock, I
         var order = await db.Set<ActionItem>().Where(a => a.MeetingId == id).Select(a => (int?)a.SortOrder).MaxAsync(ct) ?? 0;
         db.Add(new ActionItem
         {
-            MeetingId = id, What = Item.What!.Trim(), OwnerOrganizationId = Item.Owner!.Value, DueDate = Item.DueDate,
-            NeedId = Item.NeedId, Status = ActionItemStatus.Open, SortOrder = order + 1,
+            MeetingId = id,
+            What = Item.What!.Trim(),
+            OwnerOrganizationId = Item.Owner!.Value,
+            DueDate = Item.DueDate,
+            NeedId = Item.NeedId,
+            Status = ActionItemStatus.Open,
+            SortOrder = order + 1,
         });
         await db.SaveChangesAsync(ct);
         Message = t["Message_ItemAdded"];

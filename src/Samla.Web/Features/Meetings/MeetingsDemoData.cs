@@ -45,8 +45,13 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
 
         var autumn = new DialogueMeeting
         {
-            Id = AutumnMeetingId, Title = "Dialogmöte hösten 2025", StartsAt = Local(2025, 10, 15, 9), EndsAt = Local(2025, 10, 15, 12),
-            Place = "Regionens hus, Halmstad", ConvenorIds = [.. Convenors.Select(Org)], InvitedOrganizationIds = [.. orgs],
+            Id = AutumnMeetingId,
+            Title = "Dialogmöte hösten 2025",
+            StartsAt = Local(2025, 10, 15, 9),
+            EndsAt = Local(2025, 10, 15, 12),
+            Place = "Regionens hus, Halmstad",
+            ConvenorIds = [.. Convenors.Select(Org)],
+            InvitedOrganizationIds = [.. orgs],
             Agenda = ["Välkommen och presentation", "Uppföljning av strategin", "Aktuellt från aktörerna"],
             Minutes = "Mötet gick igenom uppföljningen av strategin. Aktörerna beskrev att plattformen gör det **enkelt att känna till varandras verksamheter**, men att kännedomen minskar när personal byts ut.",
             Decisions = ["Varje aktör utser en processledare som ansvarar för organisationens uppgifter på plattformen."],
@@ -54,9 +59,14 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
         };
         var spring = new DialogueMeeting
         {
-            Id = SpringMeetingId, Title = "Dialogmöte våren 2026", StartsAt = Local(2026, 4, 22, 9), EndsAt = Local(2026, 4, 22, 12),
-            Place = "Länsstyrelsen Halland, Slottsgatan, Halmstad", VideoUrl = "https://mote.samla.example/dialogmote-var-2026",
-            ConvenorIds = [.. Convenors.Select(Org)], InvitedOrganizationIds = [.. orgs],
+            Id = SpringMeetingId,
+            Title = "Dialogmöte våren 2026",
+            StartsAt = Local(2026, 4, 22, 9),
+            EndsAt = Local(2026, 4, 22, 12),
+            Place = "Länsstyrelsen Halland, Slottsgatan, Halmstad",
+            VideoUrl = "https://mote.samla.example/dialogmote-var-2026",
+            ConvenorIds = [.. Convenors.Select(Org)],
+            InvitedOrganizationIds = [.. orgs],
             Agenda =
             [
                 "Välkommen, närvaro och föregående protokoll",
@@ -95,10 +105,14 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
         var comingDay = today.AddDays(45);
         var coming = new DialogueMeeting
         {
-            Id = ComingMeetingId, Title = $"Dialogmöte {(comingDay.Month <= 6 ? "våren" : "hösten")} {comingDay.Year}",
-            StartsAt = MeetingTime.ToUtc(comingDay.ToDateTime(new TimeOnly(9, 0)), zone), EndsAt = MeetingTime.ToUtc(comingDay.ToDateTime(new TimeOnly(12, 0)), zone),
-            Place = "Regionens hus, Halmstad", VideoUrl = "https://mote.samla.example/dialogmote-kommande",
-            ConvenorIds = [.. Convenors.Select(Org)], InvitedOrganizationIds = [.. orgs],
+            Id = ComingMeetingId,
+            Title = $"Dialogmöte {(comingDay.Month <= 6 ? "våren" : "hösten")} {comingDay.Year}",
+            StartsAt = MeetingTime.ToUtc(comingDay.ToDateTime(new TimeOnly(9, 0)), zone),
+            EndsAt = MeetingTime.ToUtc(comingDay.ToDateTime(new TimeOnly(12, 0)), zone),
+            Place = "Regionens hus, Halmstad",
+            VideoUrl = "https://mote.samla.example/dialogmote-kommande",
+            ConvenorIds = [.. Convenors.Select(Org)],
+            InvitedOrganizationIds = [.. orgs],
             Agenda = ["Välkommen och närvaro", "Återrapportering av åtgärdspunkter", "Resultat av uppdateringsrundan", "Gemensamt lärande: goda exempel"],
             CreatedBy = DemoData.AuditUserName,
         };
@@ -156,18 +170,29 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
         {
             spring.ActionItems.Add(new ActionItem
             {
-                Id = i.Id ?? ReferenceData.StableId("demo-action", i.What), What = i.What, OwnerOrganizationId = Org(i.Owner), DueDate = i.Due,
-                NeedId = i.Need, Status = i.Done ? ActionItemStatus.Done : ActionItemStatus.Open, Comment = i.Comment,
-                DoneBy = i.Done ? DemoData.AuditUserName : null, DoneAt = i.Done ? spring.StartsAt.AddDays(30) : null, SortOrder = ++order,
+                Id = i.Id ?? ReferenceData.StableId("demo-action", i.What),
+                What = i.What,
+                OwnerOrganizationId = Org(i.Owner),
+                DueDate = i.Due,
+                NeedId = i.Need,
+                Status = i.Done ? ActionItemStatus.Done : ActionItemStatus.Open,
+                Comment = i.Comment,
+                DoneBy = i.Done ? DemoData.AuditUserName : null,
+                DoneAt = i.Done ? spring.StartsAt.AddDays(30) : null,
+                SortOrder = ++order,
             });
         }
         db.AddRange(autumn, spring, coming);
 
         var round = new UpdateRound
         {
-            Id = RoundId, Title = "Uppdateringsrunda i samband med dialogmötet", MeetingId = ComingMeetingId,
-            OpenedAt = clock.GetUtcNow().UtcDateTime.AddDays(-20), Deadline = today.AddDays(10),
-            OrganizationIds = [.. orgs], OpenedBy = DemoData.AuditUserName,
+            Id = RoundId,
+            Title = "Uppdateringsrunda i samband med dialogmötet",
+            MeetingId = ComingMeetingId,
+            OpenedAt = clock.GetUtcNow().UtcDateTime.AddDays(-20),
+            Deadline = today.AddDays(10),
+            OrganizationIds = [.. orgs],
+            OpenedBy = DemoData.AuditUserName,
         };
         db.Add(round);
         await db.SaveChangesAsync(ct);
@@ -178,7 +203,7 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
         foreach (var key in ConfirmingOrganizations.Concat(UpdatingOrganizations).Where(Has))
         {
             var changes = ActivatorUtilities.CreateInstance<ServiceChanges>(services);
-            
+
             var orgId = Org(key);
             var ids = await db.Services.Where(s => s.OrganizationId == orgId && s.Status == ServiceStatus.Active).OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
             var catalog = await WorkspaceCatalog.LoadAsync(db, config, orgId, ct);

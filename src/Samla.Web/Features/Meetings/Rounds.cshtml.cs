@@ -66,8 +66,13 @@ public sealed class NewRoundModel(SamlaDbContext db, UpdateRoundMail mail, Round
         if (!ModelState.IsValid) return Page();
         var round = new UpdateRound
         {
-            Title = Input.Title!.Trim(), MeetingId = Meeting?.Id, OpenedAt = clock.GetUtcNow().UtcDateTime, Deadline = Input.Deadline!.Value,
-            OrganizationIds = Input.Organizations.Distinct().ToList(), ReminderDaysBefore = days!, OverdueEveryDays = Input.OverdueEveryDays,
+            Title = Input.Title!.Trim(),
+            MeetingId = Meeting?.Id,
+            OpenedAt = clock.GetUtcNow().UtcDateTime,
+            Deadline = Input.Deadline!.Value,
+            OrganizationIds = Input.Organizations.Distinct().ToList(),
+            ReminderDaysBefore = days!,
+            OverdueEveryDays = Input.OverdueEveryDays,
             OpenedBy = User.Identity?.Name ?? "",
         };
         db.Add(round);
