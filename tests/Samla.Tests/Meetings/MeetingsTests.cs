@@ -36,7 +36,7 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
             EndsAt = startsAt.AddHours(3),
             Place = "Regionens hus",
             VideoUrl = "https://mote.samla.example/hemligt-rum",
-            ConvenorIds = [DemoData.RegionHallandId],
+            ConvenorIds = [DemoData.OrganizationId("region")],
             InvitedOrganizationIds = [.. invited],
             Agenda = ["Välkommen", "Uppdatering"],
         };
@@ -196,7 +196,7 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
             new("Input.Title", title), new("Input.Date", Today(30)), new("Input.StartTime", "09:00"), new("Input.EndTime", "12:00"),
             new("Input.Place", "Länsstyrelsen, Halmstad"), new("Input.VideoUrl", "https://mote.samla.example/rum-42"),
             new("Input.Agenda", "Välkommen\nBeredskap inför stort mottagande\nUppdatering"),
-            new("Input.Convenors", DemoData.RegionHallandId.ToString()), new("Input.Invited", org.Id.ToString()), new("Input.Version", "0"),
+            new("Input.Convenors", DemoData.OrganizationId("region").ToString()), new("Input.Invited", org.Id.ToString()), new("Input.Version", "0"),
         ]);
         await created.AssertStatusAsync(HttpStatusCode.Redirect);
         var page = created.Headers.Location!.OriginalString;
@@ -204,7 +204,7 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         var meeting = await app.WithDbAsync(db => db.Set<DialogueMeeting>().AsNoTracking().FirstAsync(m => m.Id == id));
         Assert.Equal(["Välkommen", "Beredskap inför stort mottagande", "Uppdatering"], meeting.Agenda);
         Assert.Contains(org.Id, meeting.InvitedOrganizationIds);
-        Assert.Contains(DemoData.RegionHallandId, meeting.InvitedOrganizationIds);
+        Assert.Contains(DemoData.OrganizationId("region"), meeting.InvitedOrganizationIds);
 
         // Edit, then a second edit from the same stale version: the conflict is shown, the input kept, nothing overwritten.
         var form = FormReader.Fields(await coordinator.AssertOkAsync(page + "/redigera"), "Input.Title");
@@ -227,7 +227,7 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         [
             new("Version", version.ToString(CultureInfo.InvariantCulture)),
             new("Rows[0].OrganizationId", org.Id.ToString()), new("Rows[0].Status", "Present"), new("Rows[0].Role", "Processledare integration"),
-            new("Rows[1].OrganizationId", DemoData.RegionHallandId.ToString()), new("Rows[1].Status", "Excused"), new("Rows[1].Role", ""),
+            new("Rows[1].OrganizationId", DemoData.OrganizationId("region").ToString()), new("Rows[1].Status", "Excused"), new("Rows[1].Role", ""),
         ]))
         {
             await r.AssertStatusAsync(HttpStatusCode.Redirect);
@@ -266,7 +266,7 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
     {
         var start = new DateTime(2030, 4, 22, 7, 0, 0, DateTimeKind.Utc);
         var title = $"Kalendermöte {Guid.NewGuid():N}"[..26];
-        var id = await MeetingAsync(title, start, [DemoData.HalmstadMunicipalityId]);
+        var id = await MeetingAsync(title, start, [DemoData.OrganizationId("halmstad")]);
         using var coordinator = await CoordinatorAsync();
 
         using var response = await coordinator.GetAsync($"/api/calendar/meetings/{id}.ics");
@@ -321,7 +321,7 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         var progress = await ProgressAsync(MeetingsDemoData.RoundId);
         Assert.All(MeetingsDemoData.ConfirmingOrganizations, k => Assert.Equal(RoundState.Confirmed, progress[DemoData.OrganizationId(k)].State));
         Assert.All(MeetingsDemoData.UpdatingOrganizations, k => Assert.Equal(RoundState.Updated, progress[DemoData.OrganizationId(k)].State));
-        Assert.Equal(RoundState.NotStarted, progress[DemoData.HalmstadMunicipalityId].State);
+        Assert.Equal(RoundState.NotStarted, progress[DemoData.OrganizationId("halmstad")].State);
         var spring = await app.WithDbAsync(db => db.Set<DialogueMeeting>().AsNoTracking().Include(m => m.ActionItems).Include(m => m.Attendance)
             .FirstAsync(m => m.Id == MeetingsDemoData.SpringMeetingId));
         Assert.Equal(2026, spring.StartsAt.Year);
@@ -330,7 +330,7 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         Assert.All(spring.Attendance.Where(a => a.Role is not null), a => Assert.DoesNotContain("@", a.Role!, StringComparison.Ordinal));
 
         using var editor = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
-        var workspace = await editor.AssertOkAsync($"/arbetsyta/organisationer/{DemoData.HalmstadMunicipalityId}");
+        var workspace = await editor.AssertOkAsync($"/arbetsyta/organisationer/{DemoData.OrganizationId("halmstad")}");
         Assert.Contains("Öppna åtgärdspunkter", workspace, StringComparison.Ordinal);
         Assert.Contains($"/arbetsyta/atgarder/{MeetingsDemoData.HalmstadActionItemId}", workspace, StringComparison.Ordinal);
     }

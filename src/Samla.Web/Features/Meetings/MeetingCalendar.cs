@@ -15,9 +15,9 @@ namespace Samla.Web.Features.Meetings;
 /// what is not sensitive (title, time, place and a link to the meeting page, which itself needs sign-in), never the
 /// video link, agenda, attendance or anyone's name or address.
 /// </summary>
-public sealed class MeetingCalendar(SamlaDbContext db, TimeProvider clock, IOptions<MeetingsOptions> options, IStringLocalizer<MeetingsText> t)
+public sealed class MeetingCalendar(SamlaDbContext db, TimeProvider clock, IOptions<SamlaOptions> options, IStringLocalizer<MeetingsText> t)
 {
-    public MeetingsOptions Options => options.Value;
+    public SamlaOptions Options => options.Value;
 
     public const string ContentType = "text/calendar; charset=utf-8";
 
@@ -34,7 +34,7 @@ public sealed class MeetingCalendar(SamlaDbContext db, TimeProvider clock, IOpti
             .WithTags("Calendar").WithSummary("Coming dialogue meetings: title, time, place and a link; no video links, no personal data.");
     }
 
-    public static string BaseUrl(HttpContext? http, MeetingsOptions o) =>
+    public static string BaseUrl(HttpContext? http, SamlaOptions o) =>
         o.PublicUrl is { Length: > 0 } url ? url.TrimEnd('/')
         : http is not null ? $"{http.Request.Scheme}://{http.Request.Host}"
         : "http://localhost";

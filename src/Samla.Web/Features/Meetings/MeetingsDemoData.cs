@@ -198,7 +198,7 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
         await db.SaveChangesAsync(ct);
 
         // What happened during the round, through the workspace's own saves (timestamped now, inside the round's window).
-        var config = services.GetRequiredService<IConfiguration>();
+        var county = services.GetRequiredService<IOptions<SamlaOptions>>().Value.CountyCode;
         var demoUser = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, DemoData.AuditUserName)], "demo"));
         foreach (var key in ConfirmingOrganizations.Concat(UpdatingOrganizations).Where(Has))
         {
@@ -206,7 +206,7 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
 
             var orgId = Org(key);
             var ids = await db.Services.Where(s => s.OrganizationId == orgId && s.Status == ServiceStatus.Active).OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
-            var catalog = await WorkspaceCatalog.LoadAsync(db, config, orgId, ct);
+            var catalog = await WorkspaceCatalog.LoadAsync(db, county, orgId, ct);
             for (var n = 0; n < ids.Count; n++)
             {
                 var service = await changes.LoadAsync(ids[n], ct);

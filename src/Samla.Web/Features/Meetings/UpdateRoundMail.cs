@@ -12,13 +12,13 @@ namespace Samla.Web.Features.Meetings;
 /// deduplication key, so that a repeated action or a job that runs twice sends nothing twice.
 /// </summary>
 public sealed class UpdateRoundMail(SamlaDbContext db, Outbox outbox, RoundProgress progress, MeetingCalendar calendar,
-    IOptions<MeetingsOptions> options, IStringLocalizer<MeetingsText> t)
+    IOptions<MeetingsOptions> options, IOptions<SamlaOptions> site, IStringLocalizer<MeetingsText> t)
 {
     public const string RoundCategory = "update-round";
     public const string InvitationCategory = "meeting-invitation";
     private static readonly CultureInfo Swedish = new("sv");
 
-    private string BaseUrl(HttpContext? http) => MeetingCalendar.BaseUrl(http, options.Value);
+    private string BaseUrl(HttpContext? http) => MeetingCalendar.BaseUrl(http, site.Value);
 
     private static string WorkspaceLink(string baseUrl, Guid orgId) => $"{baseUrl}/arbetsyta/organisationer/{orgId}";
 
