@@ -9,6 +9,7 @@ using Samla.Web.Features.Admin;
 using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
 using Samla.Web.Features.Exchange;
+using Samla.Web.Features.Meetings;
 using Samla.Web.Features.Needs;
 using Samla.Web.Features.Operations;
 using Samla.Web.Features.Preparedness;
@@ -44,6 +45,7 @@ public static class AppSetup
         services.AddExchange();
         services.AddOperations();
         services.AddSurveys();
+        services.AddMeetings();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -159,6 +161,7 @@ public static class AppSetup
         app.MapExchange();
         app.MapLanguageSwitch();
         app.MapCoverage();
+        app.MapMeetings();
     }
 }
 

@@ -30,7 +30,12 @@ public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary><paramref name="organisation"/> preselects an organisation in the invitation form (links from the meetings pages).</summary>
+    public async Task OnGetAsync(Guid? organisation, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (organisation is { } org && OrganizationChoices.Any(o => o.Id == org)) Input.Organizations.Add(org);
+    }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
