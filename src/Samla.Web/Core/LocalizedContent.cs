@@ -3,7 +3,11 @@ using Samla.Web.Data;
 namespace Samla.Web.Core;
 
 /// <summary>A piece of content in the reader's language, or in Swedish when no translation exists.</summary>
-public readonly record struct Localized(string Text, string Lang);
+public readonly record struct Localized(string Text, string Lang)
+{
+    /// <summary>The text's own direction, for <c>dir="@x.Dir"</c> beside <c>lang="@x.Lang"</c>: Swedish fallback on an Arabic page reads left to right.</summary>
+    public string Dir => UiLanguages.Find(Lang)?.RightToLeft == true ? "rtl" : "ltr";
+}
 
 /// <summary>Picks translated content fields (PROFILE.md x_translations) with fallback to Swedish.</summary>
 public static class ContentText

@@ -217,6 +217,9 @@ internal static class AuditLog
         nameof(SamlaUser.AccessFailedCount), nameof(SamlaUser.LockoutEnd),
     ];
 
+    /// <summary>Whether changes to rows of <paramref name="entityType"/> are written to the audit log.</summary>
+    public static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType entityType) => !Skipped.Contains(entityType.ClrType);
+
     public static IEnumerable<AuditEntry> Collect(ChangeTracker tracker, DateTime now, string? userId, string userName, Guid changeSet)
     {
         var entries = new List<AuditEntry>();
@@ -281,14 +284,32 @@ internal static class AuditLog
         serviceId is null ? null
         : tracker.Entries<Service>().FirstOrDefault(s => s.Entity.Id == serviceId)?.Entity.OrganizationId;
 
+    /// <summary>
+    /// A field's value as the log records it: text as is, dates and numbers invariant, enums by name, lists, arrays,
+    /// sets and dictionaries as JSON (enums in them by name), any other object as JSON unless it has a ToString of its
+    /// own. Never a type name: a list's ToString would make every old and new value the same and lose the change.
+    /// </summary>
     public static string? Format(object? value) => value switch
     {
         null => null,
+        string s => s,
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm", CultureInfo.InvariantCulture),
-        Dictionary<string, string> or Dictionary<string, Dictionary<string, string>> => JsonSerializer.Serialize(value, ReadableJson),
+        Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        byte[] bytes => Convert.ToBase64String(bytes),
+        System.Collections.IEnumerable => JsonSerializer.Serialize(value, value.GetType(), ValueJson),
+        _ when HasOwnToString(value.GetType()) => value.ToString(),
+        _ => JsonSerializer.Serialize(value, value.GetType(), ValueJson),
     };
+
+    private static readonly JsonSerializerOptions ValueJson = new(ReadableJson)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private static bool HasOwnToString(Type type) =>
+        type.GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType is { } declaring && declaring != typeof(object) && declaring != typeof(ValueType);
 }
