@@ -111,6 +111,18 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void Every_clock_read_goes_through_TimeProvider_and_no_setting_is_read_by_key()
+    {
+        var wrong = Sources().Select(s => (s.File, Text: File.ReadAllText(Path.Combine(Web, s.File))))
+            .SelectMany(s => ClockOrKey().Matches(s.Text).Select(m => $"{s.File}: {m.Value}"))
+            .ToList();
+        Assert.True(wrong.Count == 0, "Use the injected TimeProvider (db.Clock in the data layer) and bound options:\n" + string.Join("\n", wrong));
+    }
+
+    [GeneratedRegex(@"DateTime(Offset)?\.(UtcNow|Now|Today)\b|\[""Samla:[^""]*""\]|GetValue(<[^>]+>)?\(""Samla:")]
+    private static partial Regex ClockOrKey();
+
+    [Fact]
     public void Compiled_signatures_point_the_same_way()
     {
         const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
