@@ -8,6 +8,7 @@ using Samla.Web.Features.Admin;
 using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
 using Samla.Web.Features.Exchange;
+using Samla.Web.Features.Improvement;
 using Samla.Web.Features.Needs;
 using Samla.Web.Features.Preparedness;
 using Samla.Web.Features.Search;
@@ -36,6 +37,7 @@ public static class AppSetup
         services.AddAdmin(config);
         services.AddCoverage();
         services.AddNeeds();
+        services.AddImprovement();
         services.AddPreparedness();
         services.AddSearch(config);
         services.AddExchange();
@@ -159,6 +161,7 @@ public static class AppSetup
         app.MapExchange();
         app.MapLanguageSwitch();
         app.MapCoverage();
+        app.MapImprovement();
     }
 }
 
