@@ -75,21 +75,33 @@ public sealed class PdsaPageModel(SamlaDbContext db, ImprovementAccess access, I
     public IReadOnlyList<MeasurePoint> StudyPoints { get; private set; } = [];
     public string? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? cycleId, CancellationToken ct)
+    /// <summary>"ny" for a new cycle, else the cycle's id.</summary>
+    private static bool TryCycle(string cycle, out Guid? cycleId)
     {
-        var cycle = await LoadAsync(id, cycleId, ct);
-        if (cycle is null && cycleId is not null || !await access.CanEditAsync(User, id, ct)) return NotFound();
-        if (cycle is not null)
+        cycleId = null;
+        if (cycle == "ny") return true;
+        if (!Guid.TryParse(cycle, out var g)) return false;
+        cycleId = g;
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string cycle, CancellationToken ct)
+    {
+        if (!TryCycle(cycle, out var cycleId)) return NotFound();
+        var existing = await LoadAsync(id, cycleId, ct);
+        if (existing is null && cycleId is not null || !await access.CanEditAsync(User, id, ct)) return NotFound();
+        if (existing is not null)
         {
-            Input = PdsaInput.From(cycle);
-            Version = cycle.Version;
+            Input = PdsaInput.From(existing);
+            Version = existing.Version;
         }
         await LoadStudyAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid? cycleId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid id, string cycle, CancellationToken ct)
     {
+        if (!TryCycle(cycle, out var cycleId)) return NotFound();
         if (!await access.CanEditAsync(User, id, ct)) return NotFound();
         var saved = await LoadAsync(id, cycleId, ct);
         if (saved is null && cycleId is not null) return NotFound();
@@ -114,10 +126,10 @@ public sealed class PdsaPageModel(SamlaDbContext db, ImprovementAccess access, I
             await db.SaveChangesAsync(ct);
             return Redirect($"/samordning/forbattring/{id}#cycles");
         }
-        var cycle = await db.Set<PdsaCycle>().FirstAsync(c => c.Id == saved.Id, ct);
-        if (cycle.Version != Version) return await ConflictAsync(cycle, ct);
-        db.Entry(cycle).Property(c => c.Version).OriginalValue = Version;
-        Input.ApplyTo(cycle);
+        var tracked = await db.Set<PdsaCycle>().FirstAsync(c => c.Id == saved.Id, ct);
+        if (tracked.Version != Version) return await ConflictAsync(tracked, ct);
+        db.Entry(tracked).Property(c => c.Version).OriginalValue = Version;
+        Input.ApplyTo(tracked);
         try
         {
             await db.SaveChangesAsync(ct);
