@@ -52,7 +52,7 @@ public sealed class ImprovementJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Cykelns namn").FillAsync("Drop-in på biblioteket");
         await page.GetByLabel("Startdatum").FillAsync("2026-03-16");
         await page.GetByLabel("Förändringen vi prövar").FillAsync("Samtalsledare på biblioteket en eftermiddag i veckan.");
-        await page.GetByLabel("Förutsägelse").FillAsync("Fler samtal per vecka.");
+        await page.GetByLabel("Förutsägelse", new PageGetByLabelOptions { Exact = true }).FillAsync("Fler samtal per vecka.");
         await page.GetByLabel("Införa").CheckAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Spara", Exact = true }).ClickAsync();
         await Expect(page.Locator("ol.timeline")).ToContainTextAsync("PDSA 1: Drop-in på biblioteket");
