@@ -173,6 +173,8 @@ internal static class AuditLog
     [
         typeof(AuditEntry), typeof(ServiceVersion), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>), typeof(IdentityRoleClaim<string>),
+        // Mail can carry one-time links; outbox state changes by staff are audited explicitly.
+        typeof(Core.OutboxMessage), typeof(Core.JobLease),
     ];
 
     private static readonly HashSet<string> Secret =

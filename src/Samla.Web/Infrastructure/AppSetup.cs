@@ -33,6 +33,7 @@ public static class AppSetup
         services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
         services.AddSamlaDatabase(config, builder.Environment);
+        services.AddMessaging();
         services.AddWorkspace();
         services.AddAdmin(config);
         services.AddCoverage();

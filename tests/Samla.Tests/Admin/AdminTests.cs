@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using MimeKit;
 using Samla.Tests.Infrastructure;
 using Samla.Tests.Workspace;
 using Samla.Web.Data;
@@ -113,7 +112,7 @@ public sealed partial class AdminTests(SamlaApp app) : IClassFixture<SamlaApp>
         {
             await invite.AssertStatusAsync(HttpStatusCode.Redirect);
         }
-        var mail = Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(x => x.Address == email));
+        var mail = Assert.Single(await app.ReadMailAsync(email));
         var link = new Uri(LinkPattern().Match(mail.TextBody ?? "").Value);
         var path = link.PathAndQuery;
         Assert.StartsWith("/konto/valj-losenord", path, StringComparison.Ordinal);

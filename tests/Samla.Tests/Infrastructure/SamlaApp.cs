@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Samla.Web.Core;
 using Samla.Web.Data;
 
 namespace Samla.Tests.Infrastructure;
@@ -60,10 +61,37 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Samla:RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("Samla:RateLimits:PublicForms:PermitLimit", "100000");
         builder.UseSetting("Samla:Mail:PickupDirectory", MailDirectory);
+        // No background loops: tests flush the outbox (DeliverMailAsync) and run jobs themselves.
+        builder.UseSetting("Samla:Outbox:RunWorker", "false");
+        builder.UseSetting("Samla:Scheduler:RunJobs", "false");
     }
 
     /// <summary>Where the app writes the mail it sends (.eml files), one folder per app.</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "samla-tests", "mail-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Sends everything due in the outbox now (what the background worker would do); returns how many were sent or failed.</summary>
+    public async Task<int> DeliverMailAsync()
+    {
+        var worker = Services.GetRequiredService<OutboxWorker>();
+        var total = 0;
+        int round;
+        while ((round = await worker.ProcessDueAsync()) > 0) total += round;
+        return total;
+    }
+
+    /// <summary>Delivers due mail, then reads every message in <see cref="MailDirectory"/> (to <paramref name="to"/> only, when given).</summary>
+    public async Task<IReadOnlyList<MimeKit.MimeMessage>> ReadMailAsync(string? to = null)
+    {
+        await DeliverMailAsync();
+        if (!Directory.Exists(MailDirectory)) return [];
+        var messages = new List<MimeKit.MimeMessage>();
+        foreach (var file in Directory.GetFiles(MailDirectory, "*.eml"))
+        {
+            var message = await MimeKit.MimeMessage.LoadAsync(file);
+            if (to is null || message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))) messages.Add(message);
+        }
+        return messages;
+    }
 
     /// <summary>A client that behaves like a browser for forms: keeps cookies, does not follow redirects.</summary>
     public HttpClient CreateBrowserClient() =>

@@ -9,9 +9,7 @@ public static class AdminSetup
 
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<MailOptions>(config.GetSection("Samla:Mail"));
-        services.AddScoped<MailSender>();
-        services.AddScoped<SendInvitation>();
+        services.AddScoped<InvitationMail>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = InvitationLifetime);
         // A deactivated user or changed roles take effect within a minute, not at the cookie's end.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

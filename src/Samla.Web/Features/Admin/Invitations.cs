@@ -4,16 +4,22 @@ using Samla.Web.Data;
 
 namespace Samla.Web.Features.Admin;
 
-/// <summary>Sends the one-time link with which an invited user chooses a password.</summary>
-public sealed class SendInvitation(UserManager<SamlaUser> users, MailSender mail, IConfiguration config, IStringLocalizer<AdminText> t)
+/// <summary>
+/// Puts the one-time link with which an invited user chooses a password into the outbox. The caller saves: the mail
+/// is committed with the user it invites (or not at all).
+/// </summary>
+public sealed class InvitationMail(UserManager<SamlaUser> users, Outbox outbox, IConfiguration config, IStringLocalizer<AdminText> t)
 {
-    public async Task SendAsync(SamlaUser user, HttpRequest request, string invitedBy, CancellationToken ct)
+    public const string Category = "invitation";
+
+    public async Task EnqueueAsync(SamlaUser user, HttpRequest request, string invitedBy, Guid? organizationId, CancellationToken ct)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var baseUrl = config["Samla:PublicUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
         var link = $"{baseUrl}/konto/valj-losenord?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         var days = (int)AdminSetup.InvitationLifetime.TotalDays;
-        await mail.SendAsync(user.Email!, t["InviteMail_Subject"], t["InviteMail_Body", user.DisplayName, invitedBy, link, days], ct);
+        await outbox.EnqueueAsync(new OutgoingMail(user.Email!, t["InviteMail_Subject"], t["InviteMail_Body", user.DisplayName, invitedBy, link, days], Category,
+            OrganizationId: organizationId), ct);
     }
 }
 

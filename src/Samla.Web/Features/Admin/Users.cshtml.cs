@@ -8,7 +8,7 @@ using Samla.Web.Features.Workspace;
 
 namespace Samla.Web.Features.Admin;
 
-public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, SendInvitation invitation, IStringLocalizer<AdminText> t) : PageModel
+public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, InvitationMail invitation, IStringLocalizer<AdminText> t) : PageModel
 {
     public sealed record Row(string Id, string Email, string DisplayName, bool IsActive, bool HasPassword, bool TwoFactor, IReadOnlyList<string> Roles, IReadOnlyList<string> Organizations);
 
@@ -49,6 +49,8 @@ public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, 
         {
             UserName = email, Email = email, DisplayName = Input.DisplayName!.Trim(), IsActive = true, CreatedAt = DateTime.UtcNow,
         };
+        // The user, the role, the organisations and the invitation mail: all or nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
@@ -56,12 +58,14 @@ public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, 
             return Page();
         }
         await users.AddToRoleAsync(user, Input.Role);
-        foreach (var orgId in Input.Organizations.Distinct())
+        var organizations = Input.Organizations.Distinct().ToList();
+        foreach (var orgId in organizations)
         {
             db.UserOrganizations.Add(new UserOrganization { UserId = user.Id, OrganizationId = orgId });
         }
+        await invitation.EnqueueAsync(user, Request, User.Identity?.Name ?? "", organizations.Count > 0 ? organizations[0] : null, ct);
         await db.SaveChangesAsync(ct);
-        await invitation.SendAsync(user, Request, User.Identity?.Name ?? "", ct);
+        await transaction.CommitAsync(ct);
         Message = t["Message_Invited", email];
         return RedirectToPage();
     }
@@ -70,7 +74,9 @@ public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, 
     {
         var user = await FindManageableAsync(userId);
         if (user is null) return NotFound();
-        await invitation.SendAsync(user, Request, User.Identity?.Name ?? "", ct);
+        var organization = await db.UserOrganizations.AsNoTracking().Where(u => u.UserId == user.Id).Select(u => (Guid?)u.OrganizationId).FirstOrDefaultAsync(ct);
+        await invitation.EnqueueAsync(user, Request, User.Identity?.Name ?? "", organization, ct);
+        await db.SaveChangesAsync(ct);
         Message = t["Message_Invited", user.Email ?? ""];
         return RedirectToPage();
     }
