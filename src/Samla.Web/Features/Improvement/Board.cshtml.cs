@@ -33,10 +33,16 @@ public sealed class BoardModel(SamlaDbContext db, CoverageQuery coverage, Improv
         var rows = await db.Set<Initiative>().AsNoTracking()
             .Select(i => new
             {
-                i.Id, i.Title, i.Phase, i.OwnerOrganizationId, Owner = i.OwnerOrganization.Name, Published = i.SummaryPublishedAt != null,
+                i.Id,
+                i.Title,
+                i.Phase,
+                i.OwnerOrganizationId,
+                Owner = i.OwnerOrganization.Name,
+                Published = i.SummaryPublishedAt != null,
                 Participants = i.Participants.Select(p => new { p.OrganizationId, p.Organization.Name }).ToList(),
                 Needs = i.Needs.Select(n => new { n.Need.Title, n.Need.MunicipalityCodes, n.Need.TargetGroups }).ToList(),
-                Measures = i.Measures.Count(m => !m.IsArchived), Cycles = i.Cycles.Count(c => !c.IsArchived),
+                Measures = i.Measures.Count(m => !m.IsArchived),
+                Cycles = i.Cycles.Count(c => !c.IsArchived),
             })
             .ToListAsync(ct);
         Organizations = rows.Select(r => (r.OwnerOrganizationId, r.Owner))

@@ -57,7 +57,10 @@ public sealed class ImprovementDemoData : IDemoDataSeeder
         values.Select((v, i) => new MeasurePoint
         {
             Id = ReferenceData.StableId("demo-point", $"{key}/{i}"),
-            Date = thisMonth.AddMonths(i - values.Length), Value = v, Note = notes?.GetValueOrDefault(i), CreatedAt = now,
+            Date = thisMonth.AddMonths(i - values.Length),
+            Value = v,
+            Note = notes?.GetValueOrDefault(i),
+            CreatedAt = now,
         }).ToList();
 
     private static async Task<Initiative> EstablishmentAsync(SamlaDbContext db, DateOnly thisMonth, DateTime now, CancellationToken ct)
@@ -65,10 +68,17 @@ public sealed class ImprovementDemoData : IDemoDataSeeder
         var id = EstablishmentInitiativeId;
         var measure = new Measure
         {
-            Id = ReferenceData.StableId("demo-measure", "etablering-halsosamtal"), InitiativeId = id,
-            Name = "Andel med hälsosamtal inom 8 veckor", Type = MeasureType.Process, Unit = "%", Direction = ImprovementDirection.Up, Target = 75,
+            Id = ReferenceData.StableId("demo-measure", "etablering-halsosamtal"),
+            InitiativeId = id,
+            Name = "Andel med hälsosamtal inom 8 veckor",
+            Type = MeasureType.Process,
+            Unit = "%",
+            Direction = ImprovementDirection.Up,
+            Target = 75,
             OperationalDefinition = "Andel av de nyanlända som skrivits in i etableringsprogrammet under månaden och som inom 8 veckor haft ett samtal där hälsofrågorna (RHS-15) ställts. Källa: handläggarnas ärendelogg.",
-            Rules = RuleSet.Anhoej, Chart = ChartKind.Run, Baseline = 12,
+            Rules = RuleSet.Anhoej,
+            Chart = ChartKind.Run,
+            Baseline = 12,
             Points = Monthly("etablering", EstablishmentValues, thisMonth, now, new() { [12] = "Hälsofrågorna införs i inskrivningssamtalet i Halmstad", [16] = "Alla handläggare i Halmstad", [19] = "Falkenberg börjar" }),
         };
         var start = thisMonth.AddMonths(-EstablishmentValues.Length);
@@ -76,8 +86,11 @@ public sealed class ImprovementDemoData : IDemoDataSeeder
         var c2 = ReferenceData.StableId("demo-pdsa", "etablering-2");
         var initiative = new Initiative
         {
-            Id = id, Title = "Tidig kartläggning av ohälsa i etableringsfasen", OwnerOrganizationId = DemoData.OrganizationId("arbetsformedlingen"),
-            Phase = InitiativePhase.SharedLearning, CreatedBy = DemoData.AuditUserName,
+            Id = id,
+            Title = "Tidig kartläggning av ohälsa i etableringsfasen",
+            OwnerOrganizationId = DemoData.OrganizationId("arbetsformedlingen"),
+            Phase = InitiativePhase.SharedLearning,
+            CreatedBy = DemoData.AuditUserName,
             Problem = "Psykisk ohälsa hos nyanlända i etableringsprogrammet upptäcks ofta först efter lång tid, när planeringen redan har gått i stå.",
             Goal = "Minst 75 % av dem som skrivs in i etableringsprogrammet har haft ett samtal om hälsa inom 8 veckor.",
             Purpose = "Att tidigt fånga upp ohälsa och hänvisa till rätt stöd, så att etableringen inte stannar av.",
@@ -86,7 +99,8 @@ public sealed class ImprovementDemoData : IDemoDataSeeder
             SummaryTried = "Hälsofrågor (RHS-15) i inskrivningssamtalet, först hos två handläggare i Halmstad, sedan alla i Halmstad och därefter i Falkenberg, tillsammans med en gemensam hänvisningslista.",
             SummaryWorked = "Andelen som haft ett hälsosamtal inom 8 veckor steg från omkring 40 % till omkring 65–70 %: tolv månader i rad över baslinjens median, ett skift.",
             SummaryToRepeat = "En hänvisningslista per kommun som hålls aktuell, tolk för hela samtalet, och en kort genomgång av frågorna för handläggarna (en timme).",
-            SummaryPublishedAt = now.AddDays(-14), SummaryIsPublic = true,
+            SummaryPublishedAt = now.AddDays(-14),
+            SummaryIsPublic = true,
             Measures = [measure],
             Cycles =
             [
@@ -139,25 +153,43 @@ public sealed class ImprovementDemoData : IDemoDataSeeder
         var id = HylteInitiativeId;
         var conversations = new Measure
         {
-            Id = ReferenceData.StableId("demo-measure", "hylte-samtal"), InitiativeId = id,
-            Name = "Genomförda stödsamtal per månad", Type = MeasureType.Outcome, Unit = "samtal", Direction = ImprovementDirection.Up, Target = 12,
+            Id = ReferenceData.StableId("demo-measure", "hylte-samtal"),
+            InitiativeId = id,
+            Name = "Genomförda stödsamtal per månad",
+            Type = MeasureType.Outcome,
+            Unit = "samtal",
+            Direction = ImprovementDirection.Up,
+            Target = 12,
             OperationalDefinition = "Antal stödsamtal med asylsökande i Hylte som genomförts under månaden (inte bokade), enligt samtalsledarnas dagbok.",
-            Rules = RuleSet.Anhoej, Chart = ChartKind.Run, Points = Monthly("hylte-samtal", HylteConversations, thisMonth, now),
+            Rules = RuleSet.Anhoej,
+            Chart = ChartKind.Run,
+            Points = Monthly("hylte-samtal", HylteConversations, thisMonth, now),
         };
         var waiting = new Measure
         {
-            Id = ReferenceData.StableId("demo-measure", "hylte-vantetid"), InitiativeId = id,
-            Name = "Väntetid till första stödsamtal", Type = MeasureType.Process, Unit = "dagar", Direction = ImprovementDirection.Down, Target = 14,
+            Id = ReferenceData.StableId("demo-measure", "hylte-vantetid"),
+            InitiativeId = id,
+            Name = "Väntetid till första stödsamtal",
+            Type = MeasureType.Process,
+            Unit = "dagar",
+            Direction = ImprovementDirection.Down,
+            Target = 14,
             OperationalDefinition = "Medianen av antal dagar från första kontakt till första stödsamtal, för dem som fick sitt första samtal under månaden.",
-            Rules = RuleSet.Ihi, Chart = ChartKind.I, Baseline = 8, Points = Monthly("hylte-vantetid", HylteWaitingDays, thisMonth, now),
+            Rules = RuleSet.Ihi,
+            Chart = ChartKind.I,
+            Baseline = 8,
+            Points = Monthly("hylte-vantetid", HylteWaitingDays, thisMonth, now),
         };
         var start = thisMonth.AddMonths(-HylteConversations.Length);
         var c1 = ReferenceData.StableId("demo-pdsa", "hylte-1");
         var c2 = ReferenceData.StableId("demo-pdsa", "hylte-2");
         var initiative = new Initiative
         {
-            Id = id, Title = "Stödsamtal för asylsökande i Hylte", OwnerOrganizationId = DemoData.OrganizationId("hylte"),
-            Phase = InitiativePhase.Improve, CreatedBy = DemoData.AuditUserName,
+            Id = id,
+            Title = "Stödsamtal för asylsökande i Hylte",
+            OwnerOrganizationId = DemoData.OrganizationId("hylte"),
+            Phase = InitiativePhase.Improve,
+            CreatedBy = DemoData.AuditUserName,
             Problem = "Asylsökande familjer i Hylte har långt till riktat psykosocialt stöd; det finns mötesplatser men inga stödsamtal på orten.",
             Goal = "Tolv stödsamtal i månaden i Hyltebruk och högst 14 dagars väntan till första samtalet.",
             Purpose = "Att stress, oro och sömnlöshet möts tidigt och nära, innan de växer.",

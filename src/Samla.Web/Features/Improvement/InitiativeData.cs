@@ -50,8 +50,14 @@ public sealed class InitiativeData
             .ToList();
         return new InitiativeData
         {
-            Initiative = i.Initiative, Owner = i.Owner, Participants = participants.Select(p => (p.OrganizationId, p.Name)).ToList(),
-            Needs = needs, Causes = causes, Measures = measureViews, Cycles = cycleViews, Services = services,
+            Initiative = i.Initiative,
+            Owner = i.Owner,
+            Participants = participants.Select(p => (p.OrganizationId, p.Name)).ToList(),
+            Needs = needs,
+            Causes = causes,
+            Measures = measureViews,
+            Cycles = cycleViews,
+            Services = services,
         };
     }
 

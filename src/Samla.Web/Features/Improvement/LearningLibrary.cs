@@ -24,8 +24,17 @@ public sealed class LearningLibrary(SamlaDbContext db, CoverageQuery coverage)
             .Where(i => i.SummaryPublishedAt != null && (!publicOnly || i.SummaryIsPublic))
             .Select(i => new
             {
-                i.Id, i.Title, Owner = i.OwnerOrganization.Name, i.SummaryTried, i.SummaryWorked, i.SummaryToRepeat, i.Lessons, i.Problem, i.Goal,
-                PublishedAt = i.SummaryPublishedAt!.Value, i.SummaryIsPublic,
+                i.Id,
+                i.Title,
+                Owner = i.OwnerOrganization.Name,
+                i.SummaryTried,
+                i.SummaryWorked,
+                i.SummaryToRepeat,
+                i.Lessons,
+                i.Problem,
+                i.Goal,
+                PublishedAt = i.SummaryPublishedAt!.Value,
+                i.SummaryIsPublic,
             })
             .ToListAsync(ct);
         var words = string.IsNullOrWhiteSpace(query) ? [] : SwedishTextAnalyzer.Words(query);

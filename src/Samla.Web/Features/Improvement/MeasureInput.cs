@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace Samla.Web.Features.Improvement;
 
@@ -18,8 +18,15 @@ public sealed class MeasureInput
 
     public static MeasureInput From(Measure m) => new()
     {
-        Name = m.Name, Type = m.Type, OperationalDefinition = m.OperationalDefinition, Unit = m.Unit, Direction = m.Direction,
-        Target = m.Target is { } t ? RunChartView.Num(t) : null, Rules = m.Rules, Baseline = m.Baseline, Chart = m.Chart,
+        Name = m.Name,
+        Type = m.Type,
+        OperationalDefinition = m.OperationalDefinition,
+        Unit = m.Unit,
+        Direction = m.Direction,
+        Target = m.Target is { } t ? RunChartView.Num(t) : null,
+        Rules = m.Rules,
+        Baseline = m.Baseline,
+        Chart = m.Chart,
     };
 
     public bool Validate(ModelStateDictionary state, IStringLocalizer t, out double? target)

@@ -43,8 +43,11 @@ public sealed class NewInitiativeModel(SamlaDbContext db, ImprovementAccess acce
 
         var initiative = new Initiative
         {
-            Title = Title!.Trim(), OwnerOrganizationId = Owner!.Value, Phase = InitiativePhase.Identify,
-            Problem = Problem?.Trim() ?? "", CreatedBy = User.Identity?.Name ?? "",
+            Title = Title!.Trim(),
+            OwnerOrganizationId = Owner!.Value,
+            Phase = InitiativePhase.Identify,
+            Problem = Problem?.Trim() ?? "",
+            CreatedBy = User.Identity?.Name ?? "",
         };
         foreach (var org in Participants.Where(p => p != Owner && AllOrganizations.Any(o => o.Id == p)).Distinct())
         {

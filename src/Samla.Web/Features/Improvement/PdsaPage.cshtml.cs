@@ -33,9 +33,20 @@ public sealed class PdsaInput
 
     public static PdsaInput From(PdsaCycle c) => new()
     {
-        Title = c.Title, StartDate = c.StartDate, EndDate = c.EndDate, MeasureId = c.MeasureId, PreviousCycleId = c.PreviousCycleId,
-        Change = c.Change, Prediction = c.Prediction, WhoWhatWhenWhere = c.WhoWhatWhenWhere, DataPlan = c.DataPlan, DoNotes = c.DoNotes,
-        DoProblems = c.DoProblems, StudyNotes = c.StudyNotes, Decision = c.Decision, ActNotes = c.ActNotes,
+        Title = c.Title,
+        StartDate = c.StartDate,
+        EndDate = c.EndDate,
+        MeasureId = c.MeasureId,
+        PreviousCycleId = c.PreviousCycleId,
+        Change = c.Change,
+        Prediction = c.Prediction,
+        WhoWhatWhenWhere = c.WhoWhatWhenWhere,
+        DataPlan = c.DataPlan,
+        DoNotes = c.DoNotes,
+        DoProblems = c.DoProblems,
+        StudyNotes = c.StudyNotes,
+        Decision = c.Decision,
+        ActNotes = c.ActNotes,
     };
 
     public void ApplyTo(PdsaCycle c)

@@ -121,10 +121,24 @@ public static class RunChartAnalysis
             var tooFew = crossings < crossingsMin;
             return new RunChartResult
             {
-                N = n, NUseful = nUseful, Median = median, LongestRun = longestRun, LongestRunMax = longestRunMax,
-                NCrossings = crossings, NCrossingsMin = crossingsMin, RunsSignal = tooLong || tooFew, TooFewCrossings = tooFew,
+                N = n,
+                NUseful = nUseful,
+                Median = median,
+                LongestRun = longestRun,
+                LongestRunMax = longestRunMax,
+                NCrossings = crossings,
+                NCrossingsMin = crossingsMin,
+                RunsSignal = tooLong || tooFew,
+                TooFewCrossings = tooFew,
                 Shifts = tooLong ? runs.Where(r => r.Length > longestRunMax).Select(r => new PointSpan(r.From, r.To)).ToList() : [],
-                Trends = [], Cl = cl, Ucl = ucl, Lcl = lcl, Outside = outside, Astronomical = astro, Rules = rules, Chart = chart,
+                Trends = [],
+                Cl = cl,
+                Ucl = ucl,
+                Lcl = lcl,
+                Outside = outside,
+                Astronomical = astro,
+                Rules = rules,
+                Chart = chart,
             };
         }
 
@@ -136,11 +150,26 @@ public static class RunChartAnalysis
         var tooManyRuns = limits is { } lim2 && nRuns > lim2.Upper;
         return new RunChartResult
         {
-            N = n, NUseful = nUseful, Median = median, LongestRun = longestRun, LongestRunMax = IhiShiftLength - 1,
-            NCrossings = crossings, NCrossingsMin = limits is { } l1 ? l1.Lower - 1 : null, NCrossingsMax = limits is { } l2 ? l2.Upper - 1 : null,
+            N = n,
+            NUseful = nUseful,
+            Median = median,
+            LongestRun = longestRun,
+            LongestRunMax = IhiShiftLength - 1,
+            NCrossings = crossings,
+            NCrossingsMin = limits is { } l1 ? l1.Lower - 1 : null,
+            NCrossingsMax = limits is { } l2 ? l2.Upper - 1 : null,
             RunsSignal = shifts.Count > 0 || trends.Count > 0 || tooFewRuns || tooManyRuns,
-            TooFewRuns = tooFewRuns, TooManyRuns = tooManyRuns,
-            Shifts = shifts, Trends = trends, Cl = cl, Ucl = ucl, Lcl = lcl, Outside = outside, Astronomical = astro, Rules = rules, Chart = chart,
+            TooFewRuns = tooFewRuns,
+            TooManyRuns = tooManyRuns,
+            Shifts = shifts,
+            Trends = trends,
+            Cl = cl,
+            Ucl = ucl,
+            Lcl = lcl,
+            Outside = outside,
+            Astronomical = astro,
+            Rules = rules,
+            Chart = chart,
         };
     }
 

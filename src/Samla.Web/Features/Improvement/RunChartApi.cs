@@ -35,8 +35,15 @@ public sealed record RunChartResponse
 
     public static RunChartResponse From(RunChartResult r) => new()
     {
-        N = r.N, NUseful = r.NUseful, Median = r.Median, LongestRun = r.LongestRun, LongestRunMax = r.LongestRunMax,
-        NCrossings = r.NCrossings, NCrossingsMin = r.NCrossingsMin, NCrossingsMax = r.NCrossingsMax, RunsSignal = r.RunsSignal,
+        N = r.N,
+        NUseful = r.NUseful,
+        Median = r.Median,
+        LongestRun = r.LongestRun,
+        LongestRunMax = r.LongestRunMax,
+        NCrossings = r.NCrossings,
+        NCrossingsMin = r.NCrossingsMin,
+        NCrossingsMax = r.NCrossingsMax,
+        RunsSignal = r.RunsSignal,
         Shifts = [.. r.Shifts.Select(s => new RunChartSpan(s.From, s.To))],
         Trends = [.. r.Trends.Select(s => new RunChartSpan(s.From, s.To))],
         Cl = r.Chart == ChartKind.I ? r.Cl : null,
