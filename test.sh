@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: integration tests on SQLite and on PostgreSQL, the migrations check, and the
+# Runs every test: integration tests on SQLite and on PostgreSQL, the format and migrations checks, and the
 # browser tests. Installs what a fresh Debian 12 machine with only the .NET SDK lacks.
 # The last line is always: tests: N passed, N failed
 set -euo pipefail
@@ -47,7 +47,11 @@ echo "== PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0
 echo "== build ($config)"
 dotnet build Samla.sln -c "$config" -nologo -clp:ErrorsOnly
 
-failed_checks=0
+failed_checks=0 format_failed=0
+echo "== format check (dotnet format --verify-no-changes)"
+if ! dotnet format Samla.sln --verify-no-changes; then
+  echo "!! format check failed: run 'dotnet format Samla.sln' and commit"; failed_checks=$((failed_checks + 1)); format_failed=1
+fi
 echo "== migrations check (both providers)"
 if ! scripts/migrations.sh check; then
   echo "!! migrations check failed: a model change lacks a migration"; failed_checks=$((failed_checks + 1))
@@ -83,7 +87,8 @@ run_tests browser tests/Samla.BrowserTests "SAMLA_TEST_RESULTS=$results/browser"
 echo
 echo "== summary (trx files, screenshots and traces of failed browser tests: $results)"
 printf '%s\n' "${summary[@]}"
-[ "$failed_checks" -eq 0 ] && echo "migrations check: ok" || echo "migrations check: FAILED"
+[ "$format_failed" -eq 0 ] && echo "format check: ok" || echo "format check: FAILED"
+[ "$((failed_checks - format_failed))" -eq 0 ] && echo "migrations check: ok" || echo "migrations check: FAILED"
 elapsed=$(( $(date +%s) - started ))
 printf 'elapsed: %dm%02ds\n' $((elapsed / 60)) $((elapsed % 60))
 echo "tests: $total_passed passed, $total_failed failed"

@@ -54,8 +54,8 @@ public sealed partial class WorkspaceJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Skicka inbjudan" }).ClickAsync();
         await Expect(page.Locator("p.notice.ok")).ToContainTextAsync(email);
 
-        var mail = Directory.GetFiles(browser.MailDirectory, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email, StringComparison.Ordinal));
-        var link = LinkPattern().Match(mail.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal)).Value;
+        var mail = await browser.WaitForMailAsync(email);
+        var link = LinkPattern().Match(mail).Value;
         var invited = await page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl });
         var newPage = await invited.NewPageAsync();
         await newPage.GotoAsync(new Uri(link).PathAndQuery);

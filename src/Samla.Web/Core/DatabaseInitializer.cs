@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
 namespace Samla.Web.Core;
@@ -37,8 +38,7 @@ public static class DatabaseInitializer
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await MigrateAsync(services, ct);
-        var config = services.GetRequiredService<IConfiguration>();
-        if (config.GetValue("Samla:DemoData", true))
+        if (services.GetRequiredService<IOptions<SamlaOptions>>().Value.DemoData)
         {
             using var scope = services.CreateScope();
             await DemoData.EnsureAsync(scope.ServiceProvider, ct);

@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
+
 namespace Samla.Web.Core;
 
-/// <summary>Whether a service's information is older than the update cycle (Samla:UpdateCycleMonths, default 6).</summary>
-public sealed class Freshness(IConfiguration config, TimeProvider clock)
+/// <summary>Whether a service's information is older than the update cycle (<see cref="SamlaOptions.UpdateCycleMonths"/>).</summary>
+public sealed class Freshness(IOptions<SamlaOptions> options, TimeProvider clock)
 {
-    public int CycleMonths => config.GetValue("Samla:UpdateCycleMonths", 6);
+    public int CycleMonths => options.Value.UpdateCycleMonths;
 
     public DateOnly StaleBefore => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(-CycleMonths);
 

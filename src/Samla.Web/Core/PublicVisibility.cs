@@ -10,6 +10,12 @@ public static class PublicVisibility
     private static readonly Expression<Func<Service, bool>> Public = s => s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive;
     private static readonly Func<Service, bool> PublicCheck = Public.Compile();
 
+    /// <summary>
+    /// The rule as an expression, for queries that need it inside a sub-query or a projection
+    /// (<c>db.Services.Where(PublicVisibility.Rule)</c>, <c>o.Services.AsQueryable().Count(PublicVisibility.Rule)</c>).
+    /// </summary>
+    public static Expression<Func<Service, bool>> Rule => Public;
+
     public static IQueryable<Service> WherePublic(this IQueryable<Service> services) => services.Where(Public);
 
     /// <summary>The same rule for a loaded service (its <see cref="Service.Organization"/> included).</summary>

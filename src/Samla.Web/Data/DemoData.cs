@@ -30,9 +30,6 @@ public static partial class DemoData
 
     public const string ParentingSupportHalmstadName = "Älskade barn – föräldrastöd";
 
-    public static readonly Guid HalmstadMunicipalityId = OrganizationId("halmstad");
-    public static readonly Guid RodaKorsetId = OrganizationId("rodakorset");
-    public static readonly Guid RegionHallandId = OrganizationId("region");
     public static readonly Guid ParentingSupportHalmstadServiceId = ServiceId("halmstad", ParentingSupportHalmstadName);
 
     public static Guid OrganizationId(string key) => ReferenceData.StableId("demo-org", key);
@@ -57,7 +54,7 @@ public static partial class DemoData
 
         if (!await db.Organizations.AnyAsync(ct))
         {
-            db.Organizations.AddRange(BuildOrganizations(DateTime.UtcNow));
+            db.Organizations.AddRange(BuildOrganizations(db.Clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
         }
 
@@ -76,7 +73,7 @@ public static partial class DemoData
                 user = new SamlaUser
                 {
                     UserName = u.Email, Email = u.Email, EmailConfirmed = true, DisplayName = u.DisplayName,
-                    CreatedAt = DateTime.UtcNow, IsActive = true,
+                    CreatedAt = db.Clock.GetUtcNow().UtcDateTime, IsActive = true,
                 };
                 Check(await users.CreateAsync(user, DemoPassword), u.Email);
                 Check(await users.AddToRoleAsync(user, u.Role), u.Email);

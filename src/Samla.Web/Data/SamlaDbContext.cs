@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Samla.Web.Data;
@@ -23,6 +24,40 @@ public abstract class SamlaDbContext(DbContextOptions options, AuditActor? actor
 
     /// <summary>Id for the audit change set of the next save, so that a caller can link other rows to it; reset after use.</summary>
     public Guid? NextChangeSetId { get; set; }
+
+    private TimeProvider? _clock;
+
+    /// <summary>
+    /// The clock every write is stamped with: the app's registered <see cref="TimeProvider"/> (a test may replace it),
+    /// the system clock for a context made without the app (design time).
+    /// </summary>
+    public TimeProvider Clock => _clock ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+        ?? TimeProvider.System;
+
+    /// <summary>The one place <see cref="IVersioned"/> rows get their first version and timestamps (SaveChanges and bulk writes).</summary>
+    public static void StampNew(IVersioned entity, DateTime now)
+    {
+        if (entity.CreatedAt == default) entity.CreatedAt = now;
+        if (entity.LastModified == default) entity.LastModified = now;
+        entity.Version = Math.Max(entity.Version, 1);
+    }
+
+    /// <summary>
+    /// An audit entry for what SaveChanges cannot see (rows written in bulk, a merge), stamped like the ones it writes:
+    /// the context's clock and the current actor. Add it to the context or the bulk writer.
+    /// </summary>
+    public AuditEntry AuditEntryFor(string entityType, Guid entityId, string action, string fieldName, string? oldValue, string? newValue,
+        Guid? organizationId, Guid? changeSet = null)
+    {
+        var (userId, userName) = actor?.Current() ?? (null, AuditActor.SystemName);
+        return new AuditEntry
+        {
+            Timestamp = Clock.GetUtcNow().UtcDateTime, UserId = userId, UserName = userName, EntityType = entityType,
+            EntityId = entityId.ToString(), Action = action, FieldName = fieldName, OldValue = oldValue, NewValue = newValue,
+            OrganizationId = organizationId, ChangeSetId = changeSet ?? Guid.NewGuid(),
+        };
+    }
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Service> Services => Set<Service>();
@@ -75,14 +110,12 @@ public abstract class SamlaDbContext(DbContextOptions options, AuditActor? actor
     private void PrepareChanges()
     {
         ChangeTracker.DetectChanges();
-        var now = DateTime.UtcNow;
+        var now = Clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Added)
             {
-                if (entry.Entity.CreatedAt == default) entry.Entity.CreatedAt = now;
-                if (entry.Entity.LastModified == default) entry.Entity.LastModified = now;
-                entry.Entity.Version = Math.Max(entry.Entity.Version, 1);
+                StampNew(entry.Entity, now);
             }
             else if (entry.State == EntityState.Modified)
             {
@@ -184,6 +217,9 @@ internal static class AuditLog
         nameof(SamlaUser.AccessFailedCount), nameof(SamlaUser.LockoutEnd),
     ];
 
+    /// <summary>Whether changes to rows of <paramref name="entityType"/> are written to the audit log.</summary>
+    public static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType entityType) => !Skipped.Contains(entityType.ClrType);
+
     public static IEnumerable<AuditEntry> Collect(ChangeTracker tracker, DateTime now, string? userId, string userName, Guid changeSet)
     {
         var entries = new List<AuditEntry>();
@@ -248,14 +284,32 @@ internal static class AuditLog
         serviceId is null ? null
         : tracker.Entries<Service>().FirstOrDefault(s => s.Entity.Id == serviceId)?.Entity.OrganizationId;
 
+    /// <summary>
+    /// A field's value as the log records it: text as is, dates and numbers invariant, enums by name, lists, arrays,
+    /// sets and dictionaries as JSON (enums in them by name), any other object as JSON unless it has a ToString of its
+    /// own. Never a type name: a list's ToString would make every old and new value the same and lose the change.
+    /// </summary>
     public static string? Format(object? value) => value switch
     {
         null => null,
+        string s => s,
         DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm", CultureInfo.InvariantCulture),
-        Dictionary<string, string> or Dictionary<string, Dictionary<string, string>> => JsonSerializer.Serialize(value, ReadableJson),
+        Enum e => e.ToString(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
+        byte[] bytes => Convert.ToBase64String(bytes),
+        System.Collections.IEnumerable => JsonSerializer.Serialize(value, value.GetType(), ValueJson),
+        _ when HasOwnToString(value.GetType()) => value.ToString(),
+        _ => JsonSerializer.Serialize(value, value.GetType(), ValueJson),
     };
+
+    private static readonly JsonSerializerOptions ValueJson = new(ReadableJson)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private static bool HasOwnToString(Type type) =>
+        type.GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType is { } declaring && declaring != typeof(object) && declaring != typeof(ValueType);
 }

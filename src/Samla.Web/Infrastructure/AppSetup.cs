@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 using Samla.Web.Features.Admin;
 using Samla.Web.Features.Coverage;
@@ -10,6 +11,7 @@ using Samla.Web.Features.Directory;
 using Samla.Web.Features.Exchange;
 using Samla.Web.Features.Improvement;
 using Samla.Web.Features.Needs;
+using Samla.Web.Features.Operations;
 using Samla.Web.Features.Preparedness;
 using Samla.Web.Features.Search;
 using Samla.Web.Features.Workspace;
@@ -28,8 +30,7 @@ public static class AppSetup
         var config = builder.Configuration;
 
         services.AddHttpContextAccessor();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Freshness>();
+        services.AddSamlaCore();
         services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
         services.AddSamlaDatabase(config, builder.Environment);
@@ -40,8 +41,9 @@ public static class AppSetup
         services.AddNeeds();
         services.AddImprovement();
         services.AddPreparedness();
-        services.AddSearch(config);
+        services.AddSearch();
         services.AddExchange();
+        services.AddOperations();
 
         services.AddIdentity<SamlaUser, IdentityRole>(o =>
             {
@@ -114,26 +116,21 @@ public static class AppSetup
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<SamlaDbContext>("database");
         services.AddCors(o => o.AddPolicy(Policies.OpenRead, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => o.SignIn.IsValid && o.PublicForms.IsValid, RateLimitOptions.Problem).ValidateOnStart();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            var signIn = config.GetSection("Samla:RateLimits:SignIn");
-            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = signIn.GetValue("PermitLimit", 10),
-                    Window = TimeSpan.FromSeconds(signIn.GetValue("WindowSeconds", 60)),
-                }));
-            var forms = config.GetSection("Samla:RateLimits:PublicForms");
-            o.AddPolicy(PublicFormRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = forms.GetValue("PermitLimit", 20),
-                    Window = TimeSpan.FromSeconds(forms.GetValue("WindowSeconds", 60)),
-                }));
+            o.AddPolicy(SignInRateLimit, ctx => Limit(ctx, l => l.SignIn));
+            o.AddPolicy(PublicFormRateLimit, ctx => Limit(ctx, l => l.PublicForms));
         });
+    }
+
+    private static RateLimitPartition<string> Limit(HttpContext ctx, Func<RateLimitOptions, RateLimitOptions.FixedWindow> pick)
+    {
+        var window = pick(ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = TimeSpan.FromSeconds(window.WindowSeconds) });
     }
 
     public static void UseSamla(this WebApplication app)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
 namespace Samla.Web.Infrastructure;
@@ -15,7 +16,7 @@ public static class StartupBanner
         {
             output.WriteLine($"Samla is running at {address}");
         }
-        if (app.Configuration.GetValue("Samla:DemoData", true))
+        if (app.Services.GetRequiredService<IOptions<SamlaOptions>>().Value.DemoData)
         {
             output.WriteLine($"Demo accounts (demo data only), password {DemoData.DemoPassword}:");
             output.WriteLine($"  {DemoData.AdminEmail,-36} Administrator");

@@ -28,6 +28,40 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Reads the app's database (to compare what a page shows with what is stored).</summary>
+    public async Task<T> WithDbAsync<T>(Func<Samla.Web.Data.SamlaDbContext, Task<T>> query)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Samla.Web.Data.SqliteSamlaDbContext>();
+        Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(options, $"Data Source={_databaseFile}");
+        await using var db = new Samla.Web.Data.SqliteSamlaDbContext(options.Options);
+        return await query(db);
+    }
+
+    /// <summary>
+    /// Waits (up to 20 s) for the app's outbox worker to deliver a mail whose raw text contains <paramref name="text"/>;
+    /// returns that text with quoted-printable soft line breaks undone.
+    /// </summary>
+    public async Task<string> WaitForMailAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (Directory.Exists(MailDirectory))
+            {
+                foreach (var file in Directory.GetFiles(MailDirectory, "*.eml"))
+                {
+                    var raw = await File.ReadAllTextAsync(file);
+                    if (raw.Contains(text, StringComparison.Ordinal))
+                    {
+                        return raw.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal);
+                    }
+                }
+            }
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"No mail containing '{text}' in {MailDirectory} after 20 s.");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Where the app writes the mail it sends (.eml files).</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "samla-tests", $"browser-mail-{Guid.NewGuid():N}");
 
@@ -137,6 +171,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         start.Environment["Samla__RateLimits__SignIn__PermitLimit"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Samla__Mail__PickupDirectory"] = MailDirectory;
+        start.Environment["Samla__Outbox__PollSeconds"] = "1";
 
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => Log(e.Data);

@@ -45,16 +45,16 @@ public sealed class CoverageParametersTests
         Assert.Equal(fromPage.Include[CoverageDimension.TargetGroup], fromApi.Include[CoverageDimension.TargetGroup]);
         Assert.Equal(["3"], fromApi.Include[CoverageDimension.Layer]);
         Assert.True(fromPage.VerifiedOnly && fromApi.VerifiedOnly);
-        Assert.Equal("12", CoverageParameters.ReadCounty(page, api: false));
-        Assert.Equal("12", CoverageParameters.ReadCounty(api, api: true));
+        Assert.Equal("12", CoverageParameters.ReadCounty(page, api: false, "13"));
+        Assert.Equal("12", CoverageParameters.ReadCounty(api, api: true, "13"));
     }
 
     [Fact]
-    public void A_county_that_is_not_a_code_falls_back_to_Halland()
+    public void A_county_that_is_not_a_code_falls_back_to_the_configured_county()
     {
         var query = new QueryCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["county"] = "x'; drop" });
 
-        Assert.Equal("13", CoverageParameters.ReadCounty(query, api: true));
+        Assert.Equal("13", CoverageParameters.ReadCounty(query, api: true, "13"));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CoverageParametersTests
     {
         var request = new CoverageRequest("13", [], new CoverageFilter().With(CoverageDimension.Layer, "3").With(CoverageDimension.Municipality, "1380"));
 
-        var query = CoverageParameters.PageQuery(request, ("kommun", "1315"), ("malgrupp", "asylum-seekers"));
+        var query = CoverageParameters.PageQuery(request, "13", ("kommun", "1315"), ("malgrupp", "asylum-seekers"));
 
         Assert.Equal("?kommun=1315&niva=3&malgrupp=asylum-seekers", query);
     }

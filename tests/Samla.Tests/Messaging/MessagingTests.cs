@@ -275,6 +275,25 @@ public sealed class MessagingTests(MessagingApp app) : IClassFixture<MessagingAp
     }
 
     [Fact]
+    public async Task Bodies_of_mail_sent_long_ago_are_blanked_and_recent_ones_kept()
+    {
+        var ids = await EnqueueAsync([Mail("cleanup-test", 1), Mail("cleanup-test", 2)]);
+        await app.DeliverMailAsync();
+        await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Id == ids[0])
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, DateTime.UtcNow.AddDays(-8))));
+        var job = Assert.Single(app.Services.GetRequiredService<JobScheduler>().Jobs.OfType<OutboxCleanupJob>());
+        await app.WithScopeAsync(async sp =>
+        {
+            await job.RunAsync(sp, default);
+            return 0;
+        });
+        var byId = (await MessagesAsync(ids)).ToDictionary(m => m.Id);
+        Assert.Equal(OutboxCleanupJob.RemovedBody, byId[ids[0]].Body);
+        Assert.Equal(OutboxStatus.Sent, byId[ids[0]].Status);
+        Assert.Contains("Meddelande 2", byId[ids[1]].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_scheduled_job_runs_once_per_interval_across_two_concurrent_runners()
     {
         var runs = app.Services.GetRequiredService<CountingJob.Runs>();
@@ -310,8 +329,15 @@ public sealed class MessagingTests(MessagingApp app) : IClassFixture<MessagingAp
         var failedTo = $"fel-{Guid.NewGuid():N}@samla.example";
         var failed = new OutboxMessage
         {
-            Id = Guid.NewGuid(), To = failedTo, Subject = "Påminnelse om uppdatering", Body = "Hej!", Category = "page-test",
-            Status = OutboxStatus.Failed, Attempts = 6, NextAttemptAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow,
+            Id = Guid.NewGuid(),
+            To = failedTo,
+            Subject = "Påminnelse om uppdatering",
+            Body = "Hej!",
+            Category = "page-test",
+            Status = OutboxStatus.Failed,
+            Attempts = 6,
+            NextAttemptAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
             LastError = "SmtpCommandException: 550 mailbox unavailable",
         };
         var queued = await EnqueueAsync([Mail("page-test", 1)]);
@@ -360,8 +386,16 @@ public sealed class MessagingTests(MessagingApp app) : IClassFixture<MessagingAp
         {
             db.Add(new OutboxMessage
             {
-                Id = id, To = "x@samla.example", Subject = "s", Body = "b", Category = "refusal-test", Status = OutboxStatus.Failed,
-                Attempts = 6, NextAttemptAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, LastError = "e",
+                Id = id,
+                To = "x@samla.example",
+                Subject = "s",
+                Body = "b",
+                Category = "refusal-test",
+                Status = OutboxStatus.Failed,
+                Attempts = 6,
+                NextAttemptAt = DateTime.UtcNow,
+                CreatedAt = DateTime.UtcNow,
+                LastError = "e",
             });
             await db.SaveChangesAsync();
         });

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Samla.Tests.Infrastructure;
-using Samla.Web.Data;
 using Samla.Web.Core;
+using Samla.Web.Data;
 using Samla.Web.Features.Directory;
 
 namespace Samla.Tests.PublicDirectory;

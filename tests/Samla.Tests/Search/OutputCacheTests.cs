@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samla.Tests.Infrastructure;
+using Samla.Web.Core;
 using Samla.Web.Features.Search;
-using Samla.Web.Infrastructure;
 
 namespace Samla.Tests.Search;
 

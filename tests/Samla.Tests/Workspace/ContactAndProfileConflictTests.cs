@@ -6,13 +6,83 @@ using Samla.Web.Data;
 namespace Samla.Tests.Workspace;
 
 /// <summary>
-/// Contacts and the organisation profile: concurrent edits are never silently overwritten (the second saver sees both
+/// Contacts, places and the organisation profile: concurrent edits are never silently overwritten (the second saver sees both
 /// versions side by side and keeps what they typed), and every change of a contact is in the audit log.
 /// </summary>
 public sealed class ContactAndProfileConflictTests(SamlaApp app) : IClassFixture<SamlaApp>
 {
     private static readonly string Contacts = $"/arbetsyta/organisationer/{WorkspaceData.Halmstad}/kontakter";
     private static readonly string Profile = $"/arbetsyta/organisationer/{WorkspaceData.Halmstad}/profil";
+    private static readonly string Places = $"/arbetsyta/organisationer/{WorkspaceData.Halmstad}/platser";
+
+    /// <summary>A place of Halmstads kommun of this test's own, with a street address.</summary>
+    private Task<Guid> NewPlaceAsync(string name) => app.WithDbAsync(async db =>
+    {
+        var place = new Location { OrganizationId = WorkspaceData.Halmstad, Name = name, MunicipalityCode = "1380", Description = "Buss 1 till Centrum." };
+        db.Locations.Add(place);
+        db.Addresses.Add(new Address { Location = place, Address1 = "Storgatan 1", PostalCode = "302 45", City = "Halmstad", StateProvince = "Halland" });
+        await db.SaveChangesAsync();
+        return place.Id;
+    });
+
+    private Task<Location?> PlaceAsync(Guid id) => app.WithDbAsync(db =>
+        db.Locations.AsNoTracking().Include(l => l.Addresses).FirstOrDefaultAsync(l => l.Id == id));
+
+    private static async Task<List<KeyValuePair<string, string>>> PlaceFormAsync(HttpClient client, Guid id) =>
+        FormReader.Fields(await client.AssertOkAsync($"{Places}?id={id}"), "Input.Name");
+
+    [Fact]
+    public async Task Second_save_of_the_same_place_offers_a_choice_per_field_and_merges()
+    {
+        var id = await NewPlaceAsync("Plats A");
+        using var first = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
+        using var second = await app.CreateClientSignedInAsync(DemoAccounts.Coordinator, DemoAccounts.Password);
+        var firstForm = (await PlaceFormAsync(first, id)).Set("Input.Name", "Förstas platsnamn");
+        var secondForm = (await PlaceFormAsync(second, id)).Set("Input.Address1", "Andras gata 2");
+
+        using (var saved = await WorkspaceData.PostAsync(first, Places, firstForm, tokenPage: "/")) await saved.AssertStatusAsync(HttpStatusCode.Redirect);
+        var before = await app.WritesAsync();
+        using var refused = await WorkspaceData.PostAsync(second, Places, secondForm, tokenPage: "/");
+        var conflict = await refused.AssertStatusAsync(HttpStatusCode.Conflict);
+        Assert.Contains("Platsen har ändrats sedan du öppnade den", conflict, StringComparison.Ordinal);
+        Assert.Contains("id=\"conflict\"", conflict, StringComparison.Ordinal);
+        Assert.Contains(DemoAccounts.Editor, conflict, StringComparison.Ordinal); // who saved in between
+        Assert.Contains("Förstas platsnamn", conflict, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WritesAsync());
+
+        // Nothing typed is lost, and each differing field has its choice: the name this user left alone defaults to the saved one.
+        var kept = FormReader.Fields(conflict, "Input.Name");
+        Assert.Equal("Andras gata 2", kept.Value("Input.Address1"));
+        Assert.Equal("Plats A", kept.Value("Input.Name"));
+        Assert.Equal("saved", kept.Value("Choices[Name]"));
+        Assert.Equal("mine", kept.Value("Choices[Address1]"));
+        Assert.Null(kept.Value("Choices[City]"));
+        using var merged = await WorkspaceData.PostAsync(second, Places + "?handler=Merge", kept, tokenPage: "/");
+        await merged.AssertStatusAsync(HttpStatusCode.Redirect);
+        var result = await PlaceAsync(id);
+        Assert.Equal(("Förstas platsnamn", "Andras gata 2", "Halmstad", 3), (result!.Name, result.Addresses.Single().Address1, result.Addresses.Single().City, result.Version));
+    }
+
+    [Fact]
+    public async Task A_change_of_the_address_alone_is_a_new_version_of_the_place_and_conflicts_too()
+    {
+        var id = await NewPlaceAsync("Plats B");
+        using var first = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
+        using var second = await app.CreateClientSignedInAsync(DemoAccounts.Coordinator, DemoAccounts.Password);
+        var firstForm = (await PlaceFormAsync(first, id)).Set("Input.PostalCode", "302 46");
+        var secondForm = (await PlaceFormAsync(second, id)).Set("Input.City", "Halmstad C");
+        using (var saved = await WorkspaceData.PostAsync(first, Places, firstForm, tokenPage: "/")) await saved.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Equal(2, (await PlaceAsync(id))!.Version);
+
+        using var refused = await WorkspaceData.PostAsync(second, Places, secondForm, tokenPage: "/");
+        var conflict = await refused.AssertStatusAsync(HttpStatusCode.Conflict);
+        var kept = FormReader.Fields(conflict, "Input.Name");
+        Assert.Equal("saved", kept.Value("Choices[PostalCode]"));
+        Assert.Equal("mine", kept.Value("Choices[City]"));
+        using (var merged = await WorkspaceData.PostAsync(second, Places + "?handler=Merge", kept, tokenPage: "/")) await merged.AssertStatusAsync(HttpStatusCode.Redirect);
+        var address = (await PlaceAsync(id))!.Addresses.Single();
+        Assert.Equal(("302 46", "Halmstad C"), (address.PostalCode, address.City));
+    }
 
     /// <summary>A contact of Halmstads kommun of this test's own, with a phone.</summary>
     private Task<Guid> NewContactAsync(string name) => app.WithDbAsync(async db =>

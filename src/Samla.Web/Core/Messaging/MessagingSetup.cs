@@ -15,6 +15,7 @@ public static class MessagingSetup
         services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
+        services.AddScheduledJob<OutboxCleanupJob>();
         return services;
     }
 }

@@ -32,6 +32,10 @@ public sealed class OutboxOptions
     /// <summary>Delay before the first retry; doubled for every further attempt (capped at six hours).</summary>
     [Range(0, 86_400)]
     public int RetryBaseSeconds { get; set; } = 60;
+
+    /// <summary>The body and attachment of sent mail are blanked after this many days (<see cref="OutboxCleanupJob"/>).</summary>
+    [Range(0, 3650)]
+    public int KeepSentBodyDays { get; set; } = 7;
 }
 
 /// <summary>
@@ -54,6 +58,8 @@ public sealed class OutboxWorker(
         var o = options.Value;
         if (!o.RunWorker) return;
         await Task.Yield();
+        // A save signals before its transaction commits; after a signal, look again a few times at short intervals.
+        var followUps = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -71,9 +77,11 @@ public sealed class OutboxWorker(
             {
                 log.LogError(ex, "Outbox round failed; trying again in {Seconds} s", o.PollSeconds);
             }
+            var wait = TimeSpan.FromSeconds(followUps > 0 ? Math.Min(1, o.PollSeconds) : o.PollSeconds);
+            if (followUps > 0) followUps--;
             try
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(o.PollSeconds), stoppingToken);
+                if (await signal.WaitAsync(wait, stoppingToken)) followUps = 3;
             }
             catch (OperationCanceledException)
             {

@@ -25,6 +25,12 @@ public sealed class SetupTwoFactorModel(UserManager<SamlaUser> users, SignInMana
     public bool Required => TwoFactorGate.NeedsSecondFactor(User);
     public bool AlreadyEnabled { get; private set; }
 
+    /// <summary>
+    /// Two-step verification is on for the account but this session has not shown a code: the page only asks for
+    /// one (and shows no key: a password alone must not reveal the authenticator key).
+    /// </summary>
+    public bool ConfirmOnly => Required && AlreadyEnabled;
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -53,6 +59,7 @@ public sealed class SetupTwoFactorModel(UserManager<SamlaUser> users, SignInMana
     private async Task LoadKeyAsync(SamlaUser user)
     {
         AlreadyEnabled = await users.GetTwoFactorEnabledAsync(user);
+        if (ConfirmOnly) return;
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {

@@ -3,12 +3,13 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Admin;
 
 /// <summary>Every recorded change, filtered by organisation, user, entity type and date range; paged, or all as CSV.</summary>
-public sealed class AuditLogModel(SamlaDbContext db) : PageModel
+public sealed class AuditLogModel(SamlaDbContext db, IStringLocalizer<AdminText> t) : PageModel
 {
     public const int PageSize = 50;
 
@@ -49,7 +50,8 @@ public sealed class AuditLogModel(SamlaDbContext db) : PageModel
     {
         await LoadChoicesAsync(ct);
         var csv = new StringBuilder();
-        csv.Append("timestamp,user,organization_id,organization,entity_type,entity_id,action,field,old_value,new_value,change_set\r\n");
+        // Technical names first (as before), the readable ones as the last two columns.
+        csv.Append("timestamp,user,organization_id,organization,entity_type,entity_id,action,field,old_value,new_value,change_set,entity,what\r\n");
         await foreach (var a in Filtered().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             csv.AppendJoin(',', new[]
@@ -57,6 +59,7 @@ public sealed class AuditLogModel(SamlaDbContext db) : PageModel
                 a.Timestamp.ToString("O", CultureInfo.InvariantCulture), a.UserName, a.OrganizationId?.ToString(),
                 a.OrganizationId is { } o ? OrganizationNames.GetValueOrDefault(o) : null,
                 a.EntityType, a.EntityId, a.Action, a.FieldName, a.OldValue, a.NewValue, a.ChangeSetId.ToString(),
+                EntityLabel(a.EntityType), ActionLabel(a.EntityType, a.Action),
             }.Select(Cell)).Append("\r\n");
         }
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "samla-logg.csv");
@@ -94,6 +97,12 @@ public sealed class AuditLogModel(SamlaDbContext db) : PageModel
         OrganizationNames = await db.Organizations.AsNoTracking().OrderBy(o => o.Name).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         EntityTypes = await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(x => x).ToListAsync(ct);
     }
+
+    /// <summary>The entity type as a person reads it ("Insats", "Användarroll").</summary>
+    public string EntityLabel(string entityType) => AuditLabels.EntityType(t, entityType);
+
+    /// <summary>The action as a person reads it ("Skapad", "Roll tilldelad").</summary>
+    public string ActionLabel(string entityType, string action) => AuditLabels.Action(t, entityType, action);
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {

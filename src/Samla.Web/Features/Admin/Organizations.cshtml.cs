@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 using Samla.Web.Features.Workspace;
 
 namespace Samla.Web.Features.Admin;
 
 /// <summary>Organisations: create, deactivate and reactivate (never delete), and merge a duplicate into the one to keep.</summary>
-public sealed class OrganizationsModel(SamlaDbContext db, IConfiguration config, AuditActor actor, IStringLocalizer<AdminText> t) : PageModel
+public sealed class OrganizationsModel(SamlaDbContext db, IOptions<SamlaOptions> options, IStringLocalizer<AdminText> t) : PageModel
 {
     public sealed record Row(Guid Id, string Name, OrganizationType Type, bool IsActive, int Services, int Users);
 
@@ -89,12 +90,7 @@ public sealed class OrganizationsModel(SamlaDbContext db, IConfiguration config,
             db.UserOrganizations.Add(new UserOrganization { UserId = u.UserId, OrganizationId = keep!.Id });
         }
         merge!.IsActive = false;
-        var (userId, userName) = actor.Current();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Timestamp = DateTime.UtcNow, UserId = userId, UserName = userName, EntityType = nameof(Organization), EntityId = merge.Id.ToString(),
-            Action = "merge", FieldName = "MergedInto", OldValue = merge.Name, NewValue = keep!.Id.ToString(), OrganizationId = merge.Id, ChangeSetId = Guid.NewGuid(),
-        });
+        db.AuditEntries.Add(db.AuditEntryFor(nameof(Organization), merge.Id, "merge", "MergedInto", merge.Name, keep!.Id.ToString(), merge.Id));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Message = t["Message_Merged", merge.Name, keep.Name];
@@ -116,7 +112,7 @@ public sealed class OrganizationsModel(SamlaDbContext db, IConfiguration config,
         Organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Name)
             .Select(o => new Row(o.Id, o.Name, o.Type, o.IsActive, o.Services.Count, db.UserOrganizations.Count(u => u.OrganizationId == o.Id)))
             .ToListAsync(ct);
-        var county = config.GetValue("Samla:CountyCode", "13");
+        var county = options.Value.CountyCode;
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name).ToDictionaryAsync(m => m.Code, m => m.Name, ct);
     }
 }

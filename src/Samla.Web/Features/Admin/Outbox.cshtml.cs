@@ -73,9 +73,17 @@ public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, AuditActo
             var (userId, userName) = actor.Current();
             db.AuditEntries.Add(new AuditEntry
             {
-                Timestamp = now, UserId = userId, UserName = userName, EntityType = nameof(OutboxMessage), EntityId = id.ToString(),
-                Action = "retry", FieldName = nameof(OutboxMessage.Status), OldValue = $"{message.Status} ({message.Attempts})",
-                NewValue = nameof(OutboxStatus.Queued), OrganizationId = message.OrganizationId, ChangeSetId = Guid.NewGuid(),
+                Timestamp = now,
+                UserId = userId,
+                UserName = userName,
+                EntityType = nameof(OutboxMessage),
+                EntityId = id.ToString(),
+                Action = "retry",
+                FieldName = nameof(OutboxMessage.Status),
+                OldValue = $"{message.Status} ({message.Attempts})",
+                NewValue = nameof(OutboxStatus.Queued),
+                OrganizationId = message.OrganizationId,
+                ChangeSetId = Guid.NewGuid(),
             });
             await db.SaveChangesAsync(ct);
         }
@@ -91,6 +99,8 @@ public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, AuditActo
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["Status"] = Status?.ToString(), ["Category"] = Category, ["sida"] = page.ToString(CultureInfo.InvariantCulture),
+        ["Status"] = Status?.ToString(),
+        ["Category"] = Category,
+        ["sida"] = page.ToString(CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 }

@@ -47,7 +47,7 @@ public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, 
 
         var user = new SamlaUser
         {
-            UserName = email, Email = email, DisplayName = Input.DisplayName!.Trim(), IsActive = true, CreatedAt = DateTime.UtcNow,
+            UserName = email, Email = email, DisplayName = Input.DisplayName!.Trim(), IsActive = true, CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
         };
         // The user, the role, the organisations and the invitation mail: all or nothing.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

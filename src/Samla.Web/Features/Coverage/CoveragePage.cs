@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Coverage;
@@ -9,7 +10,10 @@ public abstract class CoveragePage(CoverageQuery query, SamlaDbContext db) : Pag
 {
     protected SamlaDbContext Db => db;
 
-    public CoverageRequest Selection { get; private set; } = new(CoverageRequest.DefaultCounty, [], new CoverageFilter());
+    public CoverageRequest Selection { get; private set; } = new(SamlaOptions.DefaultCountyCode, [], new CoverageFilter());
+
+    /// <summary>The directory's county: links leave it out.</summary>
+    private string DefaultCounty => HttpContext.RequestServices.GetRequiredService<IOptions<SamlaOptions>>().Value.CountyCode;
     public CountyFacts Facts { get; private set; } = null!;
     public IReadOnlyList<DomainValue> Counties { get; private set; } = [];
     public bool PrintView { get; private set; }
@@ -24,7 +28,7 @@ public abstract class CoveragePage(CoverageQuery query, SamlaDbContext db) : Pag
     protected async Task LoadAsync(bool includeNonPublic, CancellationToken ct)
     {
         Selection = new CoverageRequest(
-            CoverageParameters.ReadCounty(Request.Query, api: false),
+            CoverageParameters.ReadCounty(Request.Query, api: false, DefaultCounty),
             [],
             CoverageParameters.ReadFilter(Request.Query, api: false));
         PrintView = Request.Query.ContainsKey("utskrift");
@@ -35,11 +39,11 @@ public abstract class CoveragePage(CoverageQuery query, SamlaDbContext db) : Pag
 
     protected CoverageResult Run(params CoverageDimension[] by) => CoverageQuery.Run(Facts, Selection with { By = by });
 
-    public string PageLink(string path, params (string Key, string? Value)[] extra) => path + CoverageParameters.PageQuery(Selection, extra);
+    public string PageLink(string path, params (string Key, string? Value)[] extra) => path + CoverageParameters.PageQuery(Selection, DefaultCounty, extra);
 
     public string ExportLink(string format, IReadOnlyList<CoverageDimension> by) =>
-        "/api/coverage/export" + CoverageParameters.ApiQuery(Selection, ("by", string.Join(',', by.Select(d => d.ApiKey()))), ("format", format));
+        "/api/coverage/export" + CoverageParameters.ApiQuery(Selection, DefaultCounty, ("by", string.Join(',', by.Select(d => d.ApiKey()))), ("format", format));
 
     public string ApiLink(IReadOnlyList<CoverageDimension> by) =>
-        "/api/coverage" + CoverageParameters.ApiQuery(Selection, ("by", string.Join(',', by.Select(d => d.ApiKey()))));
+        "/api/coverage" + CoverageParameters.ApiQuery(Selection, DefaultCounty, ("by", string.Join(',', by.Select(d => d.ApiKey()))));
 }

@@ -28,10 +28,11 @@ public static class CoverageParameters
         return filter;
     }
 
-    public static string ReadCounty(IQueryCollection query, bool api)
+    /// <summary>The county asked for, or <paramref name="defaultCounty"/> (<see cref="SamlaOptions.CountyCode"/>) when none or no code is given.</summary>
+    public static string ReadCounty(IQueryCollection query, bool api, string defaultCounty)
     {
         var county = query[api ? ApiCounty : PageCounty].ToString().Trim();
-        return county.Length is 1 or 2 && county.All(char.IsAsciiDigit) ? county.PadLeft(2, '0') : CoverageRequest.DefaultCounty;
+        return county.Length is 1 or 2 && county.All(char.IsAsciiDigit) ? county.PadLeft(2, '0') : defaultCounty;
     }
 
     /// <summary>Parses `by` (a name given twice counts once); returns null and an error when a name is unknown.</summary>
@@ -53,15 +54,15 @@ public static class CoverageParameters
     }
 
     /// <summary>The page query string for a request's filters (without `by`), plus extra pairs; empty values are left out.</summary>
-    public static string PageQuery(CoverageRequest request, params (string Key, string? Value)[] extra) =>
-        Build(Pairs(request, api: false).Concat(extra));
+    public static string PageQuery(CoverageRequest request, string defaultCounty, params (string Key, string? Value)[] extra) =>
+        Build(Pairs(request, api: false, defaultCounty).Concat(extra));
 
-    public static string ApiQuery(CoverageRequest request, params (string Key, string? Value)[] extra) =>
-        Build(Pairs(request, api: true).Concat(extra));
+    public static string ApiQuery(CoverageRequest request, string defaultCounty, params (string Key, string? Value)[] extra) =>
+        Build(Pairs(request, api: true, defaultCounty).Concat(extra));
 
-    private static IEnumerable<(string Key, string? Value)> Pairs(CoverageRequest r, bool api)
+    private static IEnumerable<(string Key, string? Value)> Pairs(CoverageRequest r, bool api, string defaultCounty)
     {
-        if (r.County != CoverageRequest.DefaultCounty) yield return (api ? ApiCounty : PageCounty, r.County);
+        if (r.County != defaultCounty) yield return (api ? ApiCounty : PageCounty, r.County);
         foreach (var (d, codes) in r.Filter.Include.OrderBy(kv => kv.Key))
         {
             if (codes.Count > 0) yield return (api ? d.ApiKey() : d.PageKey(), string.Join(',', codes.Order(StringComparer.Ordinal)));

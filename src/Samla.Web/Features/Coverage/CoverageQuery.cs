@@ -1,14 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
-using Samla.Web.Features.Directory;
 
 namespace Samla.Web.Features.Coverage;
 
 /// <summary>A coverage question: which county, broken down by which dimensions, with which filters.</summary>
-public sealed record CoverageRequest(string County, IReadOnlyList<CoverageDimension> By, CoverageFilter Filter)
-{
-    public const string DefaultCounty = "13";
-}
+public sealed record CoverageRequest(string County, IReadOnlyList<CoverageDimension> By, CoverageFilter Filter);
 
 /// <summary>A value of a dimension with its name in the UI language.</summary>
 public sealed record DomainValue(string Code, string Label);
@@ -76,7 +72,7 @@ public sealed class CoverageQuery(SamlaDbContext db, Freshness freshness)
             {
                 s.Id,
                 s.OrganizationId,
-                IsPublic = s.IsPublished && s.Status == ServiceStatus.Active && s.Organization.IsActive,
+                IsPublic = db.Services.Where(PublicVisibility.Rule).Any(p => p.Id == s.Id),
                 s.AssuredDate,
             })
             .ToListAsync(ct);

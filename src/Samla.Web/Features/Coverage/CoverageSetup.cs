@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Coverage;
@@ -45,7 +46,7 @@ public static class CoverageSetup
         var dims = CoverageParameters.ReadBy(string.IsNullOrWhiteSpace(by) ? DefaultBy : by, out var error);
         if (dims is null) return (null, TypedResults.Problem(error, statusCode: 400));
         var request = new CoverageRequest(
-            CoverageParameters.ReadCounty(http.Request.Query, api: true),
+            CoverageParameters.ReadCounty(http.Request.Query, api: true, http.RequestServices.GetRequiredService<IOptions<SamlaOptions>>().Value.CountyCode),
             dims,
             CoverageParameters.ReadFilter(http.Request.Query, api: true));
         try

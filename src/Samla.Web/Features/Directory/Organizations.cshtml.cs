@@ -22,7 +22,7 @@ public sealed class OrganizationsModel(SamlaDbContext db) : PageModel
                 o.Name,
                 o.Type,
                 o.Translations,
-                Count = o.Services.Count(s => s.IsPublished && s.Status == ServiceStatus.Active),
+                Count = o.Services.AsQueryable().Count(PublicVisibility.Rule),
             })
             .ToListAsync(ct);
         Groups = rows

@@ -69,7 +69,7 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
         "uk" => (n % 10, n % 100) switch
         {
             (1, not 11) => "one",
-            (>= 2 and <= 4, not (>= 12 and <= 14)) => "few",
+            ( >= 2 and <= 4, not (>= 12 and <= 14)) => "few",
             _ => "many",
         },
         "ar" => n switch

@@ -5,7 +5,7 @@ using Samla.Web.Data;
 
 namespace Samla.Web.Features.Directory;
 
-public class ServiceModel(SamlaDbContext db, Freshness freshness, ScheduleText scheduleText) : PageModel
+public class ServiceModel(SamlaDbContext db, Freshness freshness, ScheduleText scheduleText, OrganizationAccess access) : PageModel
 {
     public sealed record Place(string? Name, Address? Address, string? Municipality, string LocationType, string? Url);
 
@@ -41,7 +41,7 @@ public class ServiceModel(SamlaDbContext db, Freshness freshness, ScheduleText s
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (s is null) return NotFound();
         IsPublic = s.IsPublic();
-        if (!IsPublic && !await MaySeeUnpublishedAsync(s.OrganizationId, ct)) return NotFound();
+        if (!IsPublic && !await access.CanEditAsync(User, s.OrganizationId, ct)) return NotFound();
 
         Service = s;
         Name = ContentText.Pick(s.Translations, "name", s.Name);
@@ -77,16 +77,9 @@ public class ServiceModel(SamlaDbContext db, Freshness freshness, ScheduleText s
         return Page();
     }
 
-    private async Task<bool> MaySeeUnpublishedAsync(Guid organizationId, CancellationToken ct)
-    {
-        if (User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Coordinator)) return true;
-        if (!User.IsInRole(Roles.Editor)) return false;
-        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        return await db.UserOrganizations.AnyAsync(u => u.UserId == userId && u.OrganizationId == organizationId, ct);
-    }
-
     public IReadOnlyList<string> TermsOf(string taxonomy) => Terms.GetValueOrDefault(taxonomy) ?? [];
 }
 
 /// <summary>The printable view of a service: the same content without site navigation.</summary>
-public sealed class ServicePrintModel(SamlaDbContext db, Freshness freshness, ScheduleText scheduleText) : ServiceModel(db, freshness, scheduleText);
+public sealed class ServicePrintModel(SamlaDbContext db, Freshness freshness, ScheduleText scheduleText, OrganizationAccess access)
+    : ServiceModel(db, freshness, scheduleText, access);

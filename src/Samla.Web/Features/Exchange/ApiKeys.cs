@@ -45,7 +45,7 @@ public static class ApiKeyStore
     public static async Task<(string Key, ApiKey Row)> CreateAsync(SamlaDbContext db, string name, string createdBy, CancellationToken ct)
     {
         var key = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var row = new ApiKey { Name = name, Prefix = key[..12], Hash = HashOf(key), CreatedAt = DateTime.UtcNow, CreatedBy = createdBy };
+        var row = new ApiKey { Name = name, Prefix = key[..12], Hash = HashOf(key), CreatedAt = db.Clock.GetUtcNow().UtcDateTime, CreatedBy = createdBy };
         db.Set<ApiKey>().Add(row);
         await db.SaveChangesAsync(ct);
         return (key, row);

@@ -36,7 +36,7 @@ public sealed class ApiKeysModel(SamlaDbContext db) : PageModel
         var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.Id == id, ct);
         if (key is { RevokedAt: null })
         {
-            key.RevokedAt = DateTime.UtcNow;
+            key.RevokedAt = db.Clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
         }
         return RedirectToPage();

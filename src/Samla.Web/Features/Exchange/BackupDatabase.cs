@@ -20,7 +20,7 @@ namespace Samla.Web.Features.Exchange;
 /// backed up and restored without touching this code. Rows are sorted by primary key (ordinal text) so that
 /// the same data gives the same file on either provider; the manifest's "created" line is the only part
 /// that changes between two backups of the same data. Secrets are left out unless asked for: password
-/// hashes, security stamps, user tokens (authenticator keys, recovery codes) and data-protection keys.
+/// hashes, security stamps, user tokens (authenticator keys, recovery codes), data-protection keys, the mail outbox and the scheduler's job leases.
 /// </remarks>
 public sealed class BackupDatabase(SamlaDbContext db)
 {
@@ -36,7 +36,9 @@ public sealed class BackupDatabase(SamlaDbContext db)
     private static readonly string[] SecretColumns = [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp)];
 
     internal static bool IsSecretTable(IEntityType t) =>
-        t.ClrType == typeof(IdentityUserToken<string>) || t.ClrType == typeof(DataProtectionKey);
+        t.ClrType == typeof(IdentityUserToken<string>) || t.ClrType == typeof(DataProtectionKey)
+        // Mail bodies hold one-time links (invitations, survey tokens); job leases are this installation's running state.
+        || t.ClrType == typeof(OutboxMessage) || t.ClrType == typeof(JobLease);
 
     internal static IEnumerable<IEntityType> Tables(SamlaDbContext db) =>
         db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null && !t.IsOwned() && t.FindPrimaryKey() is not null)
@@ -80,7 +82,7 @@ public sealed class BackupDatabase(SamlaDbContext db)
             var text = "{\n" +
                 $"  \"format\": \"{Format}\",\n" +
                 "  \"version\": 1,\n" +
-                $"  \"created\": \"{DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)}\",\n" +
+                $"  \"created\": \"{db.Clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\",\n" +
                 $"  \"includes_secrets\": {(includeSecrets ? "true" : "false")},\n" +
                 $"  \"tables\": {JsonSerializer.Serialize(counts, Json)}\n" +
                 "}\n";

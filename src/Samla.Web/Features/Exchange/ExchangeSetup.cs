@@ -18,6 +18,7 @@ public static class ExchangeSetup
         services.AddScoped<ExportHsdsData>();
         services.AddScoped<BackupDatabase>();
         services.AddScoped<RestoreDatabase>();
+        services.AddExchangeCommands();
         return services;
     }
 
@@ -45,7 +46,7 @@ public static class ExchangeSetup
     {
         var key = await ApiKeyStore.FindAsync(db, request.Headers[ApiKeyStore.Header].FirstOrDefault(), ct);
         if (key is null) return TypedResults.Unauthorized();
-        key.LastUsedAt = DateTime.UtcNow;
+        key.LastUsedAt = db.Clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 

@@ -15,7 +15,7 @@ public sealed class ExportHsdsData(SamlaDbContext db)
 
     public async Task<int> RunAsync(string format, string output, CancellationToken ct)
     {
-        var terms = await HsdsApi.LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         switch (format)
         {
             case "ndjson":
@@ -69,15 +69,9 @@ public sealed class ExportHsdsData(SamlaDbContext db)
 
     private async IAsyncEnumerable<HsdsService> AllAsync(TermCatalog terms, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        Guid? after = null;
-        while (true)
+        await foreach (var batch in db.Services.AsNoTracking().InBatchesAsync(db, ct))
         {
-            var q = db.Services.AsNoTracking();
-            if (after is { } last) q = q.Where(s => s.Id.CompareTo(last) > 0);
-            var batch = await q.OrderBy(s => s.Id).Take(1000).WithGraph().ToListAsync(ct);
-            if (batch.Count == 0) yield break;
             foreach (var s in batch) yield return HsdsMapping.ToHsds(s, terms, HsdsWriteOptions.Export);
-            after = batch[^1].Id;
         }
     }
 

@@ -36,19 +36,6 @@ public static class HsdsApi
         api.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocation).WithName("HsdsServiceAtLocation").Produces<HsdsServiceAtLocation>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Every navigation of a full HSDS service, loaded with split queries.</summary>
-    public static IQueryable<Service> WithGraph(this IQueryable<Service> services) => services
-        .Include(s => s.Organization).ThenInclude(o => o.Contacts).ThenInclude(c => c.Phones)
-        .Include(s => s.Organization).ThenInclude(o => o.Phones)
-        .Include(s => s.ServiceAreas).Include(s => s.Languages).Include(s => s.Attributes)
-        .Include(s => s.ServiceAtLocations).ThenInclude(x => x.Location).ThenInclude(l => l.Addresses)
-        .Include(s => s.Contacts).ThenInclude(c => c.Phones)
-        .Include(s => s.Phones).Include(s => s.Schedules)
-        .AsSplitQuery();
-
-    public static async Task<TermCatalog> LoadTermsAsync(SamlaDbContext db, CancellationToken ct) =>
-        new(await db.TaxonomyTerms.AsNoTracking().Include(t => t.Taxonomy).ToListAsync(ct));
-
     /// <summary>The reader's content language: `lang`, else the first Accept-Language tag; null for Swedish.</summary>
     public static string? ContentLanguage(HttpRequest request)
     {
@@ -130,7 +117,9 @@ public static class HsdsApi
         if (municipality is { Length: > 0 })
         {
             var codes = SplitCodes(municipality);
-            query = query.Where(s => s.ServiceAreas.Any(a => codes.Contains(a.MunicipalityCode)));
+            // As the search engine: a service is in a municipality it serves or where it has a place.
+            query = query.Where(s => s.ServiceAreas.Any(a => codes.Contains(a.MunicipalityCode))
+                || s.ServiceAtLocations.Any(x => x.Location.MunicipalityCode != null && codes.Contains(x.Location.MunicipalityCode)));
         }
         query = WithTerm(query, ReferenceData.TargetGroups, target_group);
         query = WithTerm(query, ReferenceData.MhpssLayers, layer);
@@ -144,7 +133,7 @@ public static class HsdsApi
         if (ndjson)
         {
             var all = query;
-            var terms = await LoadTermsAsync(db, ct);
+            var terms = await TermCatalog.LoadAsync(db, ct);
             return TypedResults.Stream(stream => WriteNdjsonAsync(db, all, terms, new HsdsWriteOptions(true, lang), stream, ct), "application/x-ndjson");
         }
 
@@ -157,21 +146,14 @@ public static class HsdsApi
     /// <summary>Streams services in id order, a thousand at a time, so memory stays flat for any number of services.</summary>
     public static async Task WriteNdjsonAsync(SamlaDbContext db, IQueryable<Service> query, TermCatalog terms, HsdsWriteOptions options, Stream stream, CancellationToken ct)
     {
-        Guid? after = null;
-        while (true)
+        await foreach (var batch in query.InBatchesAsync(db, ct))
         {
-            var q = query;
-            if (after is { } last) q = q.Where(s => s.Id.CompareTo(last) > 0);
-            var batch = await q.OrderBy(s => s.Id).Take(1000).WithGraph().ToListAsync(ct);
-            if (batch.Count == 0) break;
             foreach (var s in batch)
             {
                 await JsonSerializer.SerializeAsync(stream, HsdsMapping.ToHsds(s, terms, options), HsdsJson.Options, ct);
                 await stream.WriteAsync(NewLine, ct);
             }
             await stream.FlushAsync(ct);
-            db.ChangeTracker.Clear();
-            after = batch[^1].Id;
         }
     }
 
@@ -181,11 +163,15 @@ public static class HsdsApi
     private static List<string> SplitCodes(string[]? values) =>
         (values ?? []).SelectMany(m => m.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
 
+    /// <summary>As the search engine: a term matches the services tagged with it or with a term below it.</summary>
     private static IQueryable<Service> WithTerm(IQueryable<Service> query, string taxonomy, string? code)
     {
         if (string.IsNullOrWhiteSpace(code)) return query;
-        var termId = ReferenceData.TermId(taxonomy, code.Trim());
-        return query.Where(s => s.Attributes.Any(a => a.TaxonomyTermId == termId));
+        var c = code.Trim();
+        return query.Where(s => s.Attributes.Any(a => a.TaxonomyTerm.Taxonomy.Name == taxonomy
+            && (a.TaxonomyTerm.Code == c
+                || (a.TaxonomyTerm.Parent != null && (a.TaxonomyTerm.Parent.Code == c
+                    || (a.TaxonomyTerm.Parent.Parent != null && a.TaxonomyTerm.Parent.Parent.Code == c))))));
     }
 
     private static async Task<Results<JsonHttpResult<HsdsService>, NotFound<ProblemDetails>>> GetService(
@@ -196,7 +182,7 @@ public static class HsdsApi
         var key = id.ToString();
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Service) && a.EntityId == key)
             .OrderBy(a => a.Id).ToListAsync(ct);
-        var terms = await LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         return TypedResults.Json(HsdsMapping.ToHsds(service, terms, new HsdsWriteOptions(true, ContentLanguage(request)), audit), HsdsJson.Options);
     }
 
@@ -223,7 +209,7 @@ public static class HsdsApi
         if (org is null) return NotFoundProblem("organization", id);
         var lang = ContentLanguage(request);
         var services = await db.Services.AsNoTracking().WherePublic().Where(s => s.OrganizationId == id).OrderBy(s => s.Id).ToListAsync(ct);
-        var terms = await LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         var dto = HsdsMapping.ToHsds(org, new HsdsWriteOptions(true, lang));
         dto.Services = HsdsJson.NullIfEmpty(services.Select(s => HsdsMapping.ToHsds(s, terms, new HsdsWriteOptions(true, lang, Nested: false))).ToList());
         return TypedResults.Json(dto, HsdsJson.Options);
@@ -272,7 +258,7 @@ public static class HsdsApi
             .Include(x => x.Location).ThenInclude(l => l.Addresses).Include(x => x.Service).ThenInclude(s => s.Organization)
             .FirstOrDefaultAsync(ct);
         if (sal is null) return NotFoundProblem("service_at_location", id);
-        var terms = await LoadTermsAsync(db, ct);
+        var terms = await TermCatalog.LoadAsync(db, ct);
         var service = HsdsMapping.ToHsds(sal.Service, terms, new HsdsWriteOptions(true, ContentLanguage(request), Nested: false));
         return TypedResults.Json(HsdsMapping.ToHsds(sal, service), HsdsJson.Options);
     }

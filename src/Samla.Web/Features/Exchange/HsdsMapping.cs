@@ -3,23 +3,6 @@ using Samla.Web.Data;
 
 namespace Samla.Web.Features.Exchange;
 
-/// <summary>Taxonomy terms by id with their taxonomies, loaded once per request or import.</summary>
-public sealed class TermCatalog(IEnumerable<TaxonomyTerm> terms)
-{
-    private readonly Dictionary<Guid, TaxonomyTerm> _byId = terms.ToDictionary(t => t.Id);
-    private readonly Dictionary<(string, string), TaxonomyTerm> _byCode =
-        terms.ToDictionary(t => (t.Taxonomy.Name, t.Code));
-
-    public TaxonomyTerm? Find(Guid id) => _byId.GetValueOrDefault(id);
-
-    public TaxonomyTerm? Find(string taxonomy, string code) => _byCode.GetValueOrDefault((taxonomy, code));
-
-    public IEnumerable<TaxonomyTerm> All => _byId.Values;
-
-    /// <summary>No terms: for services written without their nested parts (<see cref="HsdsWriteOptions.Nested"/> false), which never look terms up.</summary>
-    public static readonly TermCatalog Empty = new([]);
-}
-
 /// <summary>How a service is written: for the public API (public contacts only, one language) or for a full export.</summary>
 public sealed record HsdsWriteOptions(bool PublicOnly, string? Lang = null, bool Nested = true)
 {
@@ -50,7 +33,8 @@ public static class HsdsMapping
             MinimumAge = s.MinimumAge,
             MaximumAge = s.MaximumAge,
             AssuredDate = s.AssuredDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            AssurerEmail = s.AssurerEmail,
+            // Who confirmed the information is staff's business: the public answer names the organisation's public address.
+            AssurerEmail = o.PublicOnly ? (s.AssuredDate is null ? null : s.Organization?.Email) : s.AssurerEmail,
             LastModified = s.LastModified == default ? null : s.LastModified,
             Translations = s.Translations.Count == 0 ? null : s.Translations,
             Published = o.PublicOnly || s.IsPublished ? null : false,
@@ -83,7 +67,7 @@ public static class HsdsMapping
             .Select(c => ToHsds(c, o)).ToList());
         dto.Phones = HsdsJson.NullIfEmpty(s.Phones.Where(p => p.ContactId is null).OrderBy(p => p.Id).Select(ToHsds).ToList());
         dto.Schedules = HsdsJson.NullIfEmpty(s.Schedules.OrderBy(x => x.Id).Select(ToHsds).ToList());
-        if (audit is not null) dto.Metadata = HsdsJson.NullIfEmpty(audit.Select(ToHsds).ToList());
+        if (audit is not null) dto.Metadata = HsdsJson.NullIfEmpty(audit.Select(a => ToHsds(a, o.PublicOnly ? s.Organization?.Name ?? "" : null)).ToList());
         return dto;
     }
 
@@ -159,6 +143,32 @@ public static class HsdsMapping
     {
         Id = t.Id, Name = t.Name, Description = t.Description, Uri = t.Uri, Version = t.Version,
     };
+
+    /// <summary>
+    /// The service fields whose values the public change history may show: those the public API itself publishes.
+    /// Anything else (who confirmed it, whole-row snapshots) is listed without its values.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PublicServiceFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Service.Name), nameof(Service.AlternateName), nameof(Service.Description), nameof(Service.Url), nameof(Service.Email),
+        nameof(Service.Status), nameof(Service.ApplicationProcess), nameof(Service.FeesDescription), nameof(Service.InterpretationServices),
+        nameof(Service.Accreditations), nameof(Service.MinimumAge), nameof(Service.MaximumAge), nameof(Service.Capacity),
+        nameof(Service.SurgeCapacity), nameof(Service.SurgeLeadTimeDays), nameof(Service.AssuredDate), nameof(Service.Translations),
+    };
+
+    /// <summary>One audit entry as HSDS metadata; for the public (<paramref name="publicName"/> set) without the person and private values.</summary>
+    private static HsdsMetadata ToHsds(AuditEntry a, string? publicName)
+    {
+        var m = ToHsds(a);
+        if (publicName is null) return m;
+        m.UpdatedBy = publicName;
+        if (a.FieldName is null || !PublicServiceFields.Contains(a.FieldName))
+        {
+            m.PreviousValue = "";
+            m.ReplacementValue = "";
+        }
+        return m;
+    }
 
     private static HsdsMetadata ToHsds(AuditEntry a) => new()
     {

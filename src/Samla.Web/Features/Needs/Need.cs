@@ -35,7 +35,7 @@ public class Need : IVersioned
     /// <summary>SCB municipality codes; empty means the whole county.</summary>
     public List<string> MunicipalityCodes { get; set; } = [];
     /// <summary>The county the need belongs to, so that gaps are looked up in the right place.</summary>
-    public string CountyCode { get; set; } = "13";
+    public required string CountyCode { get; set; }
     public string? EvidenceSource { get; set; }
     public DateOnly? EvidenceDate { get; set; }
     /// <summary>1 (minor) to 5 (critical).</summary>

@@ -16,25 +16,16 @@ public static class NeedAccess
 
     public static bool CanContribute(ClaimsPrincipal user) => IsCoordination(user) || user.IsInRole(Roles.Editor);
 
-    /// <summary>The organisations the user may raise needs for; all active ones for coordination.</summary>
-    public static async Task<List<(Guid Id, string Name)>> OrganizationsAsync(SamlaDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The active organisations the user may raise needs for: those <see cref="OrganizationAccess"/> lets them edit.</summary>
+    public static async Task<List<(Guid Id, string Name)>> OrganizationsAsync(OrganizationAccess access, ClaimsPrincipal user, CancellationToken ct)
     {
-        var query = db.Organizations.AsNoTracking().Where(o => o.IsActive);
-        if (!IsCoordination(user))
-        {
-            if (!user.IsInRole(Roles.Editor)) return [];
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-            query = query.Where(o => db.UserOrganizations.Any(u => u.UserId == userId && u.OrganizationId == o.Id));
-        }
+        if (!CanContribute(user)) return [];
+        var query = (await access.EditableAsync(user, ct)).AsNoTracking().Where(o => o.IsActive);
         var list = await query.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         return list.Select(o => (o.Id, o.Name)).ToList();
     }
 
-    public static async Task<bool> CanManageAsync(SamlaDbContext db, ClaimsPrincipal user, Need need, CancellationToken ct)
-    {
-        if (IsCoordination(user)) return true;
-        if (!user.IsInRole(Roles.Editor)) return false;
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return await db.UserOrganizations.AnyAsync(u => u.UserId == userId && u.OrganizationId == need.RaisedByOrganizationId, ct);
-    }
+    /// <summary>Status and linked services: whoever may edit the raising organisation (coordination, or its editors).</summary>
+    public static Task<bool> CanManageAsync(OrganizationAccess access, ClaimsPrincipal user, Need need, CancellationToken ct) =>
+        access.CanEditAsync(user, need.RaisedByOrganizationId, ct);
 }

@@ -11,7 +11,7 @@ namespace Samla.Web.Features.Needs;
 
 /// <summary>One need: its priority and why, the coverage of its cells, the services that answer it, comments; and the forms that change them.</summary>
 [Authorize]
-public sealed class NeedDetailsModel(SamlaDbContext db, CoverageQuery coverage, PrioritizeNeeds prioritize, IStringLocalizer<NeedsText> t) : PageModel
+public sealed class NeedDetailsModel(SamlaDbContext db, OrganizationAccess access, TimeProvider clock, CoverageQuery coverage, PrioritizeNeeds prioritize, IStringLocalizer<NeedsText> t) : PageModel
 {
     public sealed record LinkedService(Guid Id, string Name, string Organization);
 
@@ -54,7 +54,7 @@ public sealed class NeedDetailsModel(SamlaDbContext db, CoverageQuery coverage, 
         db.Add(new NeedComment
         {
             NeedId = id, AuthorName = User.Identity?.Name ?? "", OrganizationId = ownOrg,
-            Text = CommentText.Trim(), CreatedAt = DateTime.UtcNow,
+            Text = CommentText.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(ct);
         return Redirect($"/samordning/behov/{id}#comments");
@@ -82,7 +82,7 @@ public sealed class NeedDetailsModel(SamlaDbContext db, CoverageQuery coverage, 
             need.PriorityOverride = OverrideLevel;
             need.PriorityOverrideReason = OverrideReason.Trim();
             need.PriorityOverriddenBy = User.Identity?.Name;
-            need.PriorityOverriddenAt = DateTime.UtcNow;
+            need.PriorityOverriddenAt = clock.GetUtcNow().UtcDateTime;
         }
         await db.SaveChangesAsync(ct);
         return Redirect($"/samordning/behov/{id}");
@@ -106,7 +106,7 @@ public sealed class NeedDetailsModel(SamlaDbContext db, CoverageQuery coverage, 
         if (ServiceId is not { } serviceId || !await db.Services.AnyAsync(s => s.Id == serviceId, ct)) return BadRequest();
         if (!await db.Set<NeedService>().AnyAsync(x => x.NeedId == id && x.ServiceId == serviceId, ct))
         {
-            db.Add(new NeedService { NeedId = id, ServiceId = serviceId, LinkedBy = User.Identity?.Name ?? "", LinkedAt = DateTime.UtcNow });
+            db.Add(new NeedService { NeedId = id, ServiceId = serviceId, LinkedBy = User.Identity?.Name ?? "", LinkedAt = clock.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync(ct);
         }
         return Redirect($"/samordning/behov/{id}#services");
@@ -134,7 +134,7 @@ public sealed class NeedDetailsModel(SamlaDbContext db, CoverageQuery coverage, 
         if (row is null) return false;
         Need = row.Need;
         Organization = row.Org;
-        CanManage = await NeedAccess.CanManageAsync(db, User, Need, ct);
+        CanManage = await NeedAccess.CanManageAsync(access, User, Need, ct);
         CanOverride = NeedAccess.IsCoordination(User);
         CanComment = NeedAccess.CanContribute(User);
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
 using Samla.Web.Features.Coverage;
-using Samla.Web.Features.Directory;
 
 namespace Samla.Web.Features.Needs;
 
@@ -27,7 +26,7 @@ public sealed record NeedChoices(
     IReadOnlyList<DomainValue> AgeGroups,
     IReadOnlyList<DomainValue> Municipalities)
 {
-    public static async Task<NeedChoices> LoadAsync(SamlaDbContext db, System.Security.Claims.ClaimsPrincipal user, string county, CancellationToken ct)
+    public static async Task<NeedChoices> LoadAsync(SamlaDbContext db, OrganizationAccess access, System.Security.Claims.ClaimsPrincipal user, string county, CancellationToken ct)
     {
         var terms = await db.TaxonomyTerms.AsNoTracking()
             .Where(t => t.Taxonomy.Name == ReferenceData.TargetGroups || t.Taxonomy.Name == ReferenceData.AgeGroups)
@@ -37,7 +36,7 @@ public sealed record NeedChoices(
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name)
             .Select(m => new DomainValue(m.Code, m.Name)).ToListAsync(ct);
         return new NeedChoices(
-            await NeedAccess.OrganizationsAsync(db, user, ct),
+            await NeedAccess.OrganizationsAsync(access, user, ct),
             terms.Where(t => t.Taxonomy == ReferenceData.TargetGroups).Select(t => new DomainValue(t.Term.Code, ContentText.TermName(t.Term))).ToList(),
             terms.Where(t => t.Taxonomy == ReferenceData.AgeGroups).Select(t => new DomainValue(t.Term.Code, ContentText.TermName(t.Term))).ToList(),
             municipalities);

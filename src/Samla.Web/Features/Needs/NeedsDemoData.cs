@@ -42,7 +42,8 @@ public sealed class NeedsDemoData : IDemoDataSeeder
         var db = services.GetRequiredService<SamlaDbContext>();
         services.GetRequiredService<AuditActor>().Use(DemoData.AuditUserName);
         var existing = (await db.Set<Need>().Select(n => n.Id).ToListAsync(ct)).ToHashSet();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
         var added = false;
         foreach (var d in Defs.Where(d => !existing.Contains(d.Id)))
         {
@@ -51,7 +52,7 @@ public sealed class NeedsDemoData : IDemoDataSeeder
             var need = new Need
             {
                 Id = d.Id, Title = d.Title, Description = d.Description, RaisedByOrganizationId = orgId,
-                TargetGroups = [.. d.Targets], AgeGroups = [.. d.Ages], MunicipalityCodes = [.. d.Municipalities], CountyCode = "13",
+                TargetGroups = [.. d.Targets], AgeGroups = [.. d.Ages], MunicipalityCodes = [.. d.Municipalities], CountyCode = SamlaOptions.DefaultCountyCode, // the demo needs are Halland's
                 EvidenceSource = d.Source, EvidenceDate = today.AddMonths(-d.MonthsAgo), Severity = d.Severity,
                 PeopleAffected = d.People, Status = d.Status, CreatedBy = DemoData.AuditUserName,
             };
@@ -61,12 +62,12 @@ public sealed class NeedsDemoData : IDemoDataSeeder
                 {
                     AuthorName = "Samverkansansvarig, Försäkringskassan", OrganizationId = DemoData.OrganizationId("forsakringskassan"),
                     Text = "Vi ser samma sak i våra samtal och vill gärna vara med och ta fram ett gemensamt arbetssätt.",
-                    CreatedAt = DateTime.UtcNow,
+                    CreatedAt = now,
                 });
             }
             if (d.Org == "raddabarnen" && await db.Services.AnyAsync(s => s.Id == DemoData.ParentingSupportHalmstadServiceId, ct))
             {
-                need.Services.Add(new NeedService { ServiceId = DemoData.ParentingSupportHalmstadServiceId, LinkedBy = DemoData.AuditUserName, LinkedAt = DateTime.UtcNow });
+                need.Services.Add(new NeedService { ServiceId = DemoData.ParentingSupportHalmstadServiceId, LinkedBy = DemoData.AuditUserName, LinkedAt = now });
             }
             db.Add(need);
             added = true;

@@ -2,20 +2,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
-using Samla.Web.Features.Coverage;
 
 namespace Samla.Web.Features.Needs;
 
 /// <summary>Records a need. Editors raise it for one of their organisations; coordinators and administrators for any.</summary>
 [Authorize(Roles = $"{Roles.Administrator},{Roles.Coordinator},{Roles.Editor}")]
-public sealed class NewNeedModel(SamlaDbContext db, IStringLocalizer<NeedsText> t) : PageModel
+public sealed class NewNeedModel(SamlaDbContext db, OrganizationAccess access, IOptions<SamlaOptions> options, IStringLocalizer<NeedsText> t) : PageModel
 {
     [BindProperty]
     public NeedInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true, Name = "lan")]
-    public string? County { get; set; } = CoverageRequest.DefaultCounty;
+    public string? County { get; set; } = options.Value.CountyCode;
 
     public NeedChoices Choices { get; private set; } = null!;
 
@@ -43,7 +43,7 @@ public sealed class NewNeedModel(SamlaDbContext db, IStringLocalizer<NeedsText> 
             TargetGroups = Input.TargetGroups.Where(c => Choices.TargetGroups.Any(v => v.Code == c)).Distinct().ToList(),
             AgeGroups = Input.AgeGroups.Where(c => Choices.AgeGroups.Any(v => v.Code == c)).Distinct().ToList(),
             MunicipalityCodes = Input.Municipalities.Where(c => Choices.Municipalities.Any(v => v.Code == c)).Distinct().ToList(),
-            CountyCode = County ?? CoverageRequest.DefaultCounty,
+            CountyCode = County ?? options.Value.CountyCode,
             EvidenceSource = string.IsNullOrWhiteSpace(Input.EvidenceSource) ? null : Input.EvidenceSource.Trim(),
             EvidenceDate = Input.EvidenceDate,
             Severity = Input.Severity!.Value,
@@ -58,8 +58,8 @@ public sealed class NewNeedModel(SamlaDbContext db, IStringLocalizer<NeedsText> 
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        if (County is not { Length: 2 } || !County.All(char.IsAsciiDigit)) County = CoverageRequest.DefaultCounty;
-        Choices = await NeedChoices.LoadAsync(db, User, County, ct);
+        if (County is not { Length: 2 } || !County.All(char.IsAsciiDigit)) County = options.Value.CountyCode;
+        Choices = await NeedChoices.LoadAsync(db, access, User, County, ct);
     }
 
     private void Validate()

@@ -1,48 +1,45 @@
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
-using Samla.Web.Features.Exchange;
 
 namespace Samla.Web.Features.Operations;
 
 /// <summary>
-/// The app's command line: `migrate`, `seed --services N`, `import`, `export`, `backup`, `restore`.
-/// Exit codes: 0 ok, 1 failed, 2 bad usage.
+/// The app's command line: every command a feature registers (<see cref="CommandLine.AddCommand"/>); this feature's own
+/// are `migrate` and `seed --services N`. Exit codes: 0 ok, 1 failed, 2 bad usage.
 /// </summary>
 public static class Commands
 {
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadUsage = 2;
+    public const int Ok = CommandLine.Ok;
+    public const int Failed = CommandLine.Failed;
+    public const int BadUsage = CommandLine.BadUsage;
 
-    private static readonly Dictionary<string, (string Usage, Func<IServiceProvider, string[], TextWriter, CancellationToken, Task<int>> Run)> Known = new(StringComparer.Ordinal)
-    {
-        ["migrate"] = ("migrate                 apply database migrations and reference data, then exit", MigrateAsync),
-        ["seed"] = ("seed --services N       add N generated services (load-test data) to the database", SeedAsync),
-        ["import"] = ("import FILE [--dry-run] [--as NAME]  import services (HSDS JSON or NDJSON, data package folder/zip, template CSV/XLSX), all or nothing", ExchangeCommands.ImportAsync),
-        ["export"] = ("export --format hsds-json|ndjson|csv OUT  write every service as HSDS (csv: data package folder, or zip if OUT ends in .zip)", ExchangeCommands.ExportAsync),
-        ["backup"] = ("backup OUT [--include-secrets]  write one file with all data (no password hashes or keys unless asked)", ExchangeCommands.BackupAsync),
-        ["restore"] = ("restore FILE [--force]  restore a backup into an empty database (--force replaces all data)", ExchangeCommands.RestoreAsync),
-    };
+    public static IServiceCollection AddOperations(this IServiceCollection services) => services
+        .AddCommand("migrate", "migrate                 apply database migrations and reference data, then exit", MigrateAsync)
+        .AddCommand("seed", "seed --services N       add N generated services (load-test data) to the database", SeedAsync);
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Known.ContainsKey(args[0]);
+    /// <summary>A first argument that is a word (not an option such as --urls) names a command.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
 
-    /// <summary>Arguments for the host: everything after the command name that looks like configuration.</summary>
+    /// <summary>Arguments for the host: none when a command runs (its options are its own).</summary>
     public static string[] HostArgs(string[] args) => IsCommand(args) ? [] : args;
 
-    public static string Usage => "Usage: Samla.Web <command> [options]\nCommands:\n" +
-        string.Join("\n", Known.Values.Select(k => "  " + k.Usage)) +
+    public static string Usage(IEnumerable<CommandDefinition> known) => "Usage: Samla.Web <command> [options]\nCommands:\n" +
+        string.Join("\n", known.Select(k => "  " + k.Usage)) +
         "\nWith no command the app serves HTTP (use --urls to choose the address).";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
-        var (_, run) = Known[args[0]];
+        var known = services.GetServices<CommandDefinition>().ToList();
+        var command = known.FirstOrDefault(c => c.Name == args[0]);
         try
         {
-            return await run(services, args[1..], output, ct);
+            if (command is null) throw new UsageException($"Unknown command '{args[0]}'.");
+            return await command.Run(services, args[1..], output, ct);
         }
         catch (UsageException ex)
         {
             await error.WriteLineAsync(ex.Message);
-            await error.WriteLineAsync(Usage);
+            await error.WriteLineAsync(Usage(known));
             return BadUsage;
         }
         catch (Exception ex) when (DatabaseSetup.DescribeConnectionFailure(ex) is { } reason)
@@ -74,11 +71,10 @@ public static class Commands
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
-        var made = await GeneratedServices.AddAsync(db, count, ct);
+        var made = await GeneratedServices.AddAsync(db, count, scope.ServiceProvider.GetRequiredService<IOptions<SamlaOptions>>().Value.CountyCode,
+            scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         await DatabaseInitializer.RefreshStatisticsAsync(db, ct);
         await output.WriteLineAsync(FormattableString.Invariant($"Added {made} generated services in {watch.Elapsed.TotalSeconds:F1} s."));
         return Ok;
     }
-
-    internal sealed class UsageException(string message) : Exception(message);
 }

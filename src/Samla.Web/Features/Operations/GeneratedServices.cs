@@ -106,7 +106,7 @@ public static class GeneratedServices
     private static readonly string[] Days = ["MO", "TU", "WE", "TH", "FR", "SA"];
     private static readonly string[] DayNames = ["Måndagar", "Tisdagar", "Onsdagar", "Torsdagar", "Fredagar", "Lördagar"];
 
-    public static async Task<int> AddAsync(SamlaDbContext db, int count, CancellationToken ct)
+    public static async Task<int> AddAsync(SamlaDbContext db, int count, string countyCode, DateTime now, CancellationToken ct)
     {
         // Generated load-test data is not anyone's edit: no audit trail (it would also triple the rows written).
         db.AuditEnabled = false;
@@ -114,14 +114,14 @@ public static class GeneratedServices
 
         var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(ct);
         if (municipalities.Count == 0) throw new InvalidOperationException("No municipalities: run migrate first.");
-        // Halland's six first, so that even a small seed covers them; then the rest of Sweden.
-        municipalities = [.. municipalities.OrderBy(m => m.CountyCode == "13" ? 0 : 1).ThenBy(m => m.Code, StringComparer.Ordinal)];
+        // The directory's county first (Halland's six), so that even a small seed covers them; then the rest of Sweden.
+        var countyName = await db.Counties.AsNoTracking().Where(c => c.Code == countyCode).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "Sverige";
+        municipalities = [.. municipalities.OrderBy(m => m.CountyCode == countyCode ? 0 : 1).ThenBy(m => m.Code, StringComparer.Ordinal)];
         var byCounty = municipalities.GroupBy(m => m.CountyCode).ToDictionary(g => g.Key, g => g.ToArray());
         var existing = await db.Services.CountAsync(ct);
         var random = new Random(2026 + existing);
 
         var w = new Writer(db);
-        var now = DateTime.UtcNow;
         var today = DateOnly.FromDateTime(now);
         var organizations = new List<(Guid Id, Guid? LocationId, Municipality Home, string Domain)>();
         var orgCount = (count + ServicesPerOrganization - 1) / ServicesPerOrganization;
@@ -163,7 +163,7 @@ public static class GeneratedServices
                         await w.InsertAsync("Addresses", ct,
                             ("Id", Guid.CreateVersion7()), ("LocationId", locationId.Value),
                             ("Address1", string.Create(CultureInfo.InvariantCulture, $"Storgatan {random.Next(1, 60)}")),
-                            ("City", home.Name), ("StateProvince", home.CountyCode == "13" ? "Hallands län" : "Sverige"),
+                            ("City", home.Name), ("StateProvince", home.CountyCode == countyCode ? countyName : "Sverige"),
                             ("PostalCode", string.Create(CultureInfo.InvariantCulture, $"{random.Next(100, 999)} {random.Next(10, 99)}")),
                             ("Country", "SE"), ("AddressType", "physical"));
                     }

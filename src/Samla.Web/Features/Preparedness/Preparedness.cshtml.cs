@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 using Samla.Web.Features.Coverage;
-using Samla.Web.Features.Directory;
 using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Preparedness;
@@ -15,14 +15,18 @@ namespace Samla.Web.Features.Preparedness;
 /// and lead time; totals per municipality; process leaders to call; the preparedness-mode switch.
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
-public sealed class PreparednessModel(SamlaDbContext db, FindSurgeServices surge, PreparednessMode mode, IStringLocalizer<PreparednessText> t) : PageModel
+public sealed class PreparednessModel(SamlaDbContext db, FindSurgeServices surge, PreparednessMode mode, IOptions<SamlaOptions> options,
+    IStringLocalizer<PreparednessText> t) : PageModel
 {
     public sealed record Total(string Code, string Name, int Services, int Capacity, int? FastestDays);
 
     public sealed record ProcessLeader(string Organization, string? Name, string? Title, string? Email, IReadOnlyList<string> Phones);
 
     [BindProperty(SupportsGet = true, Name = "lan")]
-    public string? County { get; set; } = CoverageRequest.DefaultCounty;
+    public string? County { get; set; } = options.Value.CountyCode;
+
+    /// <summary>The directory's county: links leave it out.</summary>
+    public string DefaultCounty => options.Value.CountyCode;
 
     public IReadOnlyList<SurgeService> Services { get; private set; } = [];
     public IReadOnlyList<Total> Totals { get; private set; } = [];
@@ -55,13 +59,13 @@ public sealed class PreparednessModel(SamlaDbContext db, FindSurgeServices surge
     public async Task<IActionResult> OnPostModeAsync(bool on, CancellationToken ct)
     {
         await mode.SetAsync(on, ct);
-        var county = County is { Length: 2 } c && c.All(char.IsAsciiDigit) ? c : CoverageRequest.DefaultCounty;
-        return Redirect("/samordning/beredskap" + (county == CoverageRequest.DefaultCounty ? "" : "?lan=" + county));
+        var county = County is { Length: 2 } c && c.All(char.IsAsciiDigit) ? c : DefaultCounty;
+        return Redirect("/samordning/beredskap" + (county == DefaultCounty ? "" : "?lan=" + county));
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        if (County is not { Length: 2 } || !County.All(char.IsAsciiDigit)) County = CoverageRequest.DefaultCounty;
+        if (County is not { Length: 2 } || !County.All(char.IsAsciiDigit)) County = DefaultCounty;
         ModeOn = await mode.IsOnAsync(ct);
         LastChange = await mode.LastChangeAsync(ct);
         Services = await surge.RunAsync(County, ct);

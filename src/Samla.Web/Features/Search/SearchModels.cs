@@ -51,22 +51,6 @@ public sealed record SearchRequest
     public bool CountFacets { get; init; } = true;
 
     public bool HasText => !string.IsNullOrWhiteSpace(Text);
-
-    /// <summary>The same request without one dimension's filter (see <see cref="SearchFacets"/>).</summary>
-    public SearchRequest Without(string facet) => facet switch
-    {
-        SearchFacets.TargetGroup => this with { TargetGroups = [] },
-        SearchFacets.Municipality => this with { Municipalities = [] },
-        SearchFacets.AgeGroup => this with { AgeGroups = [] },
-        SearchFacets.Age => this with { Age = null },
-        SearchFacets.Layer => this with { Layers = [] },
-        SearchFacets.Category => this with { Categories = [] },
-        SearchFacets.Language => this with { Languages = [] },
-        SearchFacets.Cost => this with { FreeOnly = false },
-        SearchFacets.Access => this with { AccessModes = [] },
-        SearchFacets.Weekday => this with { Weekdays = [] },
-        _ => this,
-    };
 }
 
 /// <summary>One service in a result list, with what a result list shows (no database round trip needed).</summary>

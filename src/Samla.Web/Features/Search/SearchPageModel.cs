@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Samla.Web.Data;
-using Samla.Web.Features.Directory;
-using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Search;
 

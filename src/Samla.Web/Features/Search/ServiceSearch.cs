@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Search;
@@ -12,7 +13,7 @@ namespace Samla.Web.Features.Search;
 /// and rebuilt whenever the database's change stamp moves: the number of services, the latest service and organisation
 /// change times, and the latest audit entry (every edit of a service's details writes one). Because every instance
 /// polls the same database, an edit made through any instance reaches every instance's index within one poll interval
-/// (Samla:Search:PollSeconds, default 5) with no messaging between instances. A writer that calls <see cref="InvalidateAsync"/>
+/// (<see cref="SearchOptions.PollSeconds"/>) with no messaging between instances. A writer that calls <see cref="InvalidateAsync"/>
 /// makes its own instance rebuild before the next search answers, so the person who edited sees the change at once.
 /// Responses built from the index may be output-cached (<see cref="OutputCacheTag"/>); a new snapshot evicts them.
 /// The database stays the only source of truth; an index is never written to, only replaced whole.
@@ -102,11 +103,11 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
 }
 
 /// <summary>Builds the index at start (in the background: the app serves meanwhile) and keeps it current by polling.</summary>
-public sealed class SearchIndexRefresher(ServiceSearch search, IConfiguration config, ILogger<SearchIndexRefresher> logger) : BackgroundService
+public sealed class SearchIndexRefresher(ServiceSearch search, IOptions<SearchOptions> options, ILogger<SearchIndexRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("Samla:Search:PollSeconds", 5)));
+        var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -205,13 +205,11 @@ public sealed class ContactsModel(SamlaDbContext db, OrganizationAccess access, 
 
     private async Task<IActionResult> ConflictAsync(Contact current, ContactSnapshot saved, ContactSnapshot mine, CancellationToken ct)
     {
-        var seen = FieldConflicts.FromJson<ContactSnapshot>(Input.Seen);
-        var rows = FieldConflicts.Compare(saved, mine, seen, f => t[Labels[f]], Describe);
-        var savedBy = await FieldConflicts.SavedByAsync(db, current.OrganizationId, current.LastModified, nameof(Contact), current.Id, ct);
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingContact"], saved, mine, Input.Seen, f => t[Labels[f]], Describe,
+            current.OrganizationId, current.LastModified, nameof(Contact), current.Id, ct);
         // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
         Input = From(mine, current);
-        Choices = rows.ToDictionary(r => r.Field, r => r.DefaultChoice);
-        Conflict = new ConflictView(t["ConflictHeadingContact"], rows, Choices, savedBy, current.LastModified);
+        Choices = new(Conflict.Choices);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

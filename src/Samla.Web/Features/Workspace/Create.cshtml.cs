@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Workspace;
 
-public sealed class CreateModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IConfiguration config,
+public sealed class CreateModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
     IStringLocalizer<WorkspaceText> t) : PageModel, IServiceFormPage
 {
     [FromRoute]
@@ -71,7 +72,7 @@ public sealed class CreateModel(SamlaDbContext db, OrganizationAccess access, Se
         var name = await db.Organizations.Where(o => o.Id == OrgId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         if (name is null) return false;
         OrganizationName = name;
-        Catalog = await WorkspaceCatalog.LoadAsync(db, config, OrgId, ct);
+        Catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, OrgId, ct);
         return true;
     }
 }

@@ -65,6 +65,20 @@ public static class FieldConflicts
             .ToList();
     }
 
+    /// <summary>
+    /// The conflict section for a form whose save met a newer version: the differing fields with their default
+    /// choices (<see cref="Compare"/>) and who saved in between (<see cref="SavedByAsync"/>). The one flow of the
+    /// contact, profile and location forms; the service form adds its own history.
+    /// </summary>
+    public static async Task<ConflictView> ViewAsync<T>(SamlaDbContext db, string heading, T saved, T mine, string? seenJson,
+        Func<string, string> label, Func<string, T, string> describe, Guid? organizationId, DateTime lastModified, string entityType, Guid id,
+        CancellationToken ct) where T : class
+    {
+        var rows = Compare(saved, mine, FromJson<T>(seenJson), label, describe);
+        var savedBy = await SavedByAsync(db, organizationId, lastModified, entityType, id, ct);
+        return new ConflictView(heading, rows, rows.ToDictionary(r => r.Field, r => r.DefaultChoice), savedBy, lastModified);
+    }
+
     /// <summary>The snapshot as JSON, for the form's hidden record of what the user saw.</summary>
     public static string ToJson<T>(T snapshot) where T : class => JsonSerializer.Serialize(snapshot, Json);
 

@@ -2,18 +2,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Workspace;
 
 /// <summary>The organisation's places (with address and how to get there) that its services link to.</summary>
-public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access, IConfiguration config, IStringLocalizer<WorkspaceText> t) : PageModel
+public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access, IOptions<SamlaOptions> options, IStringLocalizer<WorkspaceText> t) : PageModel
 {
     public sealed class LocationInput
     {
         public Guid? Id { get; set; }
         public Guid OrganizationId { get; set; }
         public int Version { get; set; }
+        /// <summary>The place as the form was read (JSON of a LocationSnapshot); only preselects the choices after a conflict.</summary>
+        public string? Seen { get; set; }
         public string? Name { get; set; }
         public string LocationType { get; set; } = "physical";
         public string? Description { get; set; }
@@ -33,7 +36,25 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
     public IReadOnlyList<Location> Locations { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Municipalities { get; private set; } = new Dictionary<string, string>();
     public string OrganizationName { get; private set; } = "";
-    public bool ConflictShown { get; private set; }
+
+    /// <summary>The user's choice per differing field after a conflict ("saved" or "mine").</summary>
+    [BindProperty]
+    public Dictionary<string, string> Choices { get; set; } = [];
+
+    /// <summary>Set when someone saved the place in between: the differing fields, shown by _Conflict.cshtml.</summary>
+    public ConflictView? Conflict { get; private set; }
+
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        [nameof(LocationSnapshot.Name)] = "Field_Name",
+        [nameof(LocationSnapshot.LocationType)] = "Field_LocationType",
+        [nameof(LocationSnapshot.Description)] = "Field_HowToGetThere",
+        [nameof(LocationSnapshot.Url)] = "Field_Url",
+        [nameof(LocationSnapshot.MunicipalityCode)] = "Field_Municipality",
+        [nameof(LocationSnapshot.Address1)] = "Field_Address",
+        [nameof(LocationSnapshot.PostalCode)] = "Field_PostalCode",
+        [nameof(LocationSnapshot.City)] = "Field_City",
+    };
 
     [TempData]
     public string? Message { get; set; }
@@ -46,17 +67,18 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
         {
             var l = Locations.FirstOrDefault(x => x.Id == id);
             if (l is null) return NotFound();
-            var a = l.Addresses.FirstOrDefault();
-            Input = new LocationInput
-            {
-                Id = l.Id, OrganizationId = OrgId, Version = l.Version, Name = l.Name, LocationType = l.LocationType, Description = l.Description,
-                Url = l.Url, MunicipalityCode = l.MunicipalityCode, Address1 = a?.Address1, PostalCode = a?.PostalCode, City = a?.City,
-            };
+            var saved = LocationSnapshot.Capture(l);
+            Input = saved.ToInput(l.Id, OrgId, l.Version, FieldConflicts.ToJson(saved));
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => SaveAsync(merge: false, ct);
+
+    /// <summary>After a conflict: saves with the per-field choices (the saved value where the user chose it).</summary>
+    public Task<IActionResult> OnPostMergeAsync(CancellationToken ct) => SaveAsync(merge: true, ct);
+
+    private async Task<IActionResult> SaveAsync(bool merge, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (Input.OrganizationId != OrgId) return BadRequest();
@@ -80,41 +102,33 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
         if (!string.IsNullOrEmpty(Input.MunicipalityCode) && !Municipalities.ContainsKey(Input.MunicipalityCode)) ModelState.AddModelError("Input.MunicipalityCode", t["Validation_Municipality"]);
         if (!ModelState.IsValid) return Page();
 
+        var mine = LocationSnapshot.FromInput(Input);
+        var stateProvince = physical ? await db.Counties.Where(c => c.Code == options.Value.CountyCode).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "" : "";
         if (location is null)
         {
             location = new Location { OrganizationId = OrgId };
             db.Locations.Add(location);
-        }
-        else if (location.Version != Input.Version)
-        {
-            // Someone changed the place since this form was opened: show theirs, keep ours in the form.
-            ConflictShown = true;
-            Input.Version = location.Version;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            mine.ApplyTo(location, db, stateProvince);
         }
         else
         {
-            db.Entry(location).Property(l => l.Version).OriginalValue = Input.Version;
-        }
-        location.Name = Input.Name?.Trim();
-        location.LocationType = physical ? "physical" : "virtual";
-        location.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
-        location.Url = string.IsNullOrWhiteSpace(Input.Url) ? null : Input.Url.Trim();
-        location.MunicipalityCode = string.IsNullOrEmpty(Input.MunicipalityCode) ? null : Input.MunicipalityCode;
-        var address = location.Addresses.FirstOrDefault();
-        if (physical)
-        {
-            if (address is null)
+            var saved = LocationSnapshot.Capture(location);
+            if (merge) FieldConflicts.ApplyChoices(mine, saved, Choices);
+            if (location.Version != Input.Version)
             {
-                address = new Address { Address1 = "", City = "", PostalCode = "", StateProvince = "", LocationId = location.Id };
-                db.Addresses.Add(address);
-                location.Addresses.Add(address);
+                // Someone saved in between. When they saved exactly what this user wants, there is nothing to choose.
+                if (FieldConflicts.Differences(saved, mine).Count > 0) return await ConflictAsync(location, saved, mine, ct);
+                Input.Version = location.Version;
             }
-            address.Address1 = Input.Address1!.Trim();
-            address.City = Input.City!.Trim();
-            address.PostalCode = Input.PostalCode!.Trim();
-            address.StateProvince = await db.Counties.Where(c => c.Code == config.GetValue("Samla:CountyCode", "13")).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+            mine.ApplyTo(location, db, stateProvince);
+            var entry = db.Entry(location);
+            entry.Property(l => l.Version).OriginalValue = Input.Version;
+            // A change of the address alone must still bump the place's version and be checked against it.
+            if (entry.State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
+            {
+                entry.State = EntityState.Modified;
+                entry.Property(l => l.OrganizationId).IsModified = false;
+            }
         }
         try
         {
@@ -122,16 +136,34 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Someone saved between our read and our write.
             db.ChangeTracker.Clear();
             await LoadAsync(ct);
-            ConflictShown = true;
-            Input.Version = Locations.FirstOrDefault(l => l.Id == location.Id)?.Version ?? Input.Version;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            var current = await db.Locations.Include(l => l.Addresses).FirstOrDefaultAsync(l => l.Id == location.Id, ct);
+            if (current is null) return NotFound();
+            return await ConflictAsync(current, LocationSnapshot.Capture(current), mine, ct);
         }
         Message = t["Message_LocationSaved"];
         return RedirectToPage(new { orgId = OrgId, id = (Guid?)null });
     }
+
+    private async Task<IActionResult> ConflictAsync(Location current, LocationSnapshot saved, LocationSnapshot mine, CancellationToken ct)
+    {
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingLocation"], saved, mine, Input.Seen, f => t[Labels[f]], Describe,
+            current.OrganizationId, current.LastModified, nameof(Location), current.Id, ct);
+        // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
+        Input = mine.ToInput(current.Id, OrgId, current.Version, FieldConflicts.ToJson(saved));
+        Choices = new(Conflict.Choices);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private string Describe(string field, LocationSnapshot s) => field switch
+    {
+        nameof(LocationSnapshot.LocationType) => s.IsPhysical ? t["LocationPhysical"] : t["LocationVirtual"],
+        nameof(LocationSnapshot.MunicipalityCode) => s.MunicipalityCode is { } c ? Municipalities.GetValueOrDefault(c) ?? c : "",
+        _ => FieldConflicts.FieldsOf(typeof(LocationSnapshot)).First(p => p.Name == field).GetValue(s) as string ?? "",
+    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -141,7 +173,7 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
         OrganizationName = name;
         Locations = await db.Locations.AsNoTracking().Include(l => l.Addresses).Where(l => l.OrganizationId == OrgId)
             .OrderBy(l => l.Name).ToListAsync(ct);
-        var county = config.GetValue("Samla:CountyCode", "13");
+        var county = options.Value.CountyCode;
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name)
             .ToDictionaryAsync(m => m.Code, m => m.Name, ct);
         return true;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 using Samla.Web.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace Samla.Web.Features.Workspace;
 /// it was read at; when someone saved in between, the page answers 409 with both versions side by side and lets the
 /// user pick per field, keeping what they wrote (the same mechanism as the service form, FieldConflicts).
 /// </summary>
-public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, IConfiguration config, IStringLocalizer<WorkspaceText> t) : PageModel
+public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, IOptions<SamlaOptions> options, IStringLocalizer<WorkspaceText> t) : PageModel
 {
     public sealed class ProfileInput
     {
@@ -120,13 +121,11 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
 
     private async Task<IActionResult> ConflictAsync(Organization current, ProfileSnapshot saved, ProfileSnapshot mine, CancellationToken ct)
     {
-        var seen = FieldConflicts.FromJson<ProfileSnapshot>(Input.Seen);
-        var rows = FieldConflicts.Compare(saved, mine, seen, f => t[Labels[f]], Describe);
-        var savedBy = await FieldConflicts.SavedByAsync(db, current.Id, current.LastModified, nameof(Organization), current.Id, ct);
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingProfile"], saved, mine, Input.Seen, f => t[Labels[f]], Describe,
+            current.Id, current.LastModified, nameof(Organization), current.Id, ct);
         // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
         Input = From(mine, current);
-        Choices = rows.ToDictionary(r => r.Field, r => r.DefaultChoice);
-        Conflict = new ConflictView(t["ConflictHeadingProfile"], rows, Choices, savedBy, current.LastModified);
+        Choices = new(Conflict.Choices);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
@@ -156,7 +155,7 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
     {
         if (!await access.CanEditAsync(User, OrgId, ct)) return null;
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == OrgId, ct);
-        var county = config.GetValue("Samla:CountyCode", "13");
+        var county = options.Value.CountyCode;
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name)
             .ToDictionaryAsync(m => m.Code, m => m.Name, ct);
         return org;

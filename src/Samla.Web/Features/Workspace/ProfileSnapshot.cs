@@ -1,5 +1,4 @@
 using Samla.Web.Data;
-using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Workspace;
 

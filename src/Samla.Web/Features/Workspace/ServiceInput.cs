@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
-using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Workspace;
 

@@ -21,7 +21,7 @@ public sealed class WorkspaceCatalog
 
     public string? TaxonomyOf(Guid termId) => _taxonomyOfTerm.GetValueOrDefault(termId);
 
-    public static async Task<WorkspaceCatalog> LoadAsync(SamlaDbContext db, IConfiguration config, Guid organizationId, CancellationToken ct)
+    public static async Task<WorkspaceCatalog> LoadAsync(SamlaDbContext db, string countyCode, Guid organizationId, CancellationToken ct)
     {
         var taxonomies = ServiceSnapshot.TermFields.Values.ToList();
         var terms = await db.TaxonomyTerms.AsNoTracking()
@@ -29,8 +29,7 @@ public sealed class WorkspaceCatalog
             .OrderBy(t => t.SortOrder)
             .Select(t => new { t.Id, t.Code, t.Name, Taxonomy = t.Taxonomy.Name })
             .ToListAsync(ct);
-        var county = config.GetValue("Samla:CountyCode", "13");
-        var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county)
+        var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == countyCode)
             .Select(m => new { m.Code, m.Name }).ToListAsync(ct);
         var locations = await db.Locations.AsNoTracking().Where(l => l.OrganizationId == organizationId)
             .Select(l => new { l.Id, l.Name, l.LocationType, Address = l.Addresses.Select(a => a.Address1 + ", " + a.City).FirstOrDefault() })

@@ -4,7 +4,6 @@ public static class WorkspaceSetup
 {
     public static IServiceCollection AddWorkspace(this IServiceCollection services)
     {
-        services.AddScoped<OrganizationAccess>();
         services.AddScoped<ServiceChanges>();
         return services;
     }

@@ -20,13 +20,7 @@ public sealed class BulkInsert(SamlaDbContext db) : IDisposable
 
     public async Task AddAsync(object entity, CancellationToken ct)
     {
-        if (entity is IVersioned v)
-        {
-            var now = DateTime.UtcNow;
-            if (v.CreatedAt == default) v.CreatedAt = now;
-            if (v.LastModified == default) v.LastModified = now;
-            v.Version = Math.Max(v.Version, 1);
-        }
+        if (entity is IVersioned v) SamlaDbContext.StampNew(v, db.Clock.GetUtcNow().UtcDateTime);
         var table = TableFor(entity.GetType());
         for (var i = 0; i < table.Columns.Count; i++)
         {

@@ -35,7 +35,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
 
         actor.Use(actorName, actorUserId);
         var lookups = new ImportLookups(
-            await HsdsApi.LoadTermsAsync(db, ct),
+            await TermCatalog.LoadAsync(db, ct),
             await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name, ct),
             [.. await db.Organizations.Select(o => o.Id).ToListAsync(ct)],
             [.. await db.Locations.Select(l => l.Id).ToListAsync(ct)],
@@ -144,14 +144,8 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         var existingLocations = await db.Locations.Where(l => locationIds.Contains(l.Id)).Include(l => l.Addresses).ToDictionaryAsync(l => l.Id, ct);
 
         // Phase 1: new rows, written in _bulk, with one audit entry per new service, organisation and location.
-        var (userId, userName) = actor.Current();
-        var now = DateTime.UtcNow;
         var changeSet = Guid.NewGuid();
-        AuditEntry Created(string type, Guid id, string name, Guid? orgId) => new()
-        {
-            Timestamp = now, UserId = userId, UserName = userName, EntityType = type, EntityId = id.ToString(), Action = "create",
-            FieldName = "*", NewValue = name, OrganizationId = orgId, ChangeSetId = changeSet,
-        };
+        AuditEntry Created(string type, Guid id, string name, Guid? orgId) => db.AuditEntryFor(type, id, "create", "*", null, name, orgId, changeSet);
         _bulk ??= new BulkInsert(db);
         foreach (var org in orgs.Where(o => !existingOrgs.ContainsKey(o.Id)))
         {

@@ -1,12 +1,12 @@
 using Samla.Web.Data;
-using Samla.Web.Infrastructure;
 
-namespace Samla.Web.Features.Directory;
+namespace Samla.Web.Core;
 
 /// <summary>A piece of content in the reader's language, or in Swedish when no translation exists.</summary>
 public readonly record struct Localized(string Text, string Lang)
 {
-    public bool IsFallback => Lang != UiLanguages.Current.Code;
+    /// <summary>The text's own direction, for <c>dir="@x.Dir"</c> beside <c>lang="@x.Lang"</c>: Swedish fallback on an Arabic page reads left to right.</summary>
+    public string Dir => UiLanguages.Find(Lang)?.RightToLeft == true ? "rtl" : "ltr";
 }
 
 /// <summary>Picks translated content fields (PROFILE.md x_translations) with fallback to Swedish.</summary>
