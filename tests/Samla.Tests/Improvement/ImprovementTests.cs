@@ -218,19 +218,19 @@ public sealed class ImprovementTests(SamlaApp app) : IClassFixture<SamlaApp>
         var need = Samla.Web.Features.Needs.NeedsDemoData.HylteAsylumNeedId.ToString();
         var title = $"Test {Guid.NewGuid():N}";
         using (var r = await SamlaApp.PostFormAsync(client, "/samordning/forbattring/nytt", "/samordning/forbattring/nytt",
-                   [new("Title", title), new("Owner", DemoData.RodaKorsetId.ToString()), new("behov", need)]))
+                   [new("Title", title), new("Owner", DemoData.OrganizationId("rodakorset").ToString()), new("behov", need)]))
         {
             Assert.Contains("Välj en organisation du får redigera", await r.AssertStatusAsync(HttpStatusCode.OK), StringComparison.Ordinal);
         }
         Assert.False(await app.WithDbAsync(db => db.Set<Initiative>().AnyAsync(i => i.Title == title)));
         using (var r = await SamlaApp.PostFormAsync(client, "/samordning/forbattring/nytt", "/samordning/forbattring/nytt",
-                   [new("Title", title), new("Owner", DemoData.HalmstadMunicipalityId.ToString()), new("behov", need), new("Participants", DemoData.RodaKorsetId.ToString())]))
+                   [new("Title", title), new("Owner", DemoData.OrganizationId("halmstad").ToString()), new("behov", need), new("Participants", DemoData.OrganizationId("rodakorset").ToString())]))
         {
             await r.AssertStatusAsync(HttpStatusCode.Redirect);
         }
         var created = await app.WithDbAsync(db => db.Set<Initiative>().Include(i => i.Participants).Include(i => i.Needs).FirstAsync(i => i.Title == title));
-        Assert.Equal(DemoData.HalmstadMunicipalityId, created.OwnerOrganizationId);
-        Assert.Equal(DemoData.RodaKorsetId, Assert.Single(created.Participants).OrganizationId);
+        Assert.Equal(DemoData.OrganizationId("halmstad"), created.OwnerOrganizationId);
+        Assert.Equal(DemoData.OrganizationId("rodakorset"), Assert.Single(created.Participants).OrganizationId);
         Assert.Single(created.Needs);
 
         // Röda Korset now participates, so its editor may edit this one.
@@ -329,7 +329,7 @@ public sealed class ImprovementTests(SamlaApp app) : IClassFixture<SamlaApp>
     {
         using var client = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
         var measureId = await EstablishmentMeasureAsync();
-        var board = await client.AssertOkAsync($"/samordning/forbattring?organisation={DemoData.HalmstadMunicipalityId}");
+        var board = await client.AssertOkAsync($"/samordning/forbattring?organisation={DemoData.OrganizationId("halmstad")}");
         Assert.Contains(Establishment.ToString(), board, StringComparison.Ordinal);
         Assert.DoesNotContain(Hylte.ToString(), board, StringComparison.Ordinal); // Halmstad is not in Hylte's initiative
         await client.AssertOkAsync($"{Initiative}/redigera/larande");

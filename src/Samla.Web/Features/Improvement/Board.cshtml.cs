@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 using Samla.Web.Features.Coverage;
 
@@ -9,7 +10,7 @@ namespace Samla.Web.Features.Improvement;
 
 /// <summary>All initiatives by phase, filterable by organisation (owner or participant), municipality and target group (of their needs).</summary>
 [Authorize]
-public sealed class BoardModel(SamlaDbContext db, CoverageQuery coverage, ImprovementAccess access) : PageModel
+public sealed class BoardModel(SamlaDbContext db, CoverageQuery coverage, ImprovementAccess access, IOptions<SamlaOptions> options) : PageModel
 {
     public sealed record Card(Guid Id, string Title, string Owner, IReadOnlyList<string> Participants, IReadOnlyList<string> Needs, int Measures, int Cycles, bool Published);
 
@@ -25,7 +26,7 @@ public sealed class BoardModel(SamlaDbContext db, CoverageQuery coverage, Improv
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var facts = await coverage.LoadAsync(CoverageRequest.DefaultCounty, includeNonPublic: false, ct);
+        var facts = await coverage.LoadAsync(options.Value.CountyCode, includeNonPublic: false, ct);
         Municipalities = facts.Domains[CoverageDimension.Municipality];
         TargetGroups = facts.Domains[CoverageDimension.TargetGroup];
         CanCreate = (await access.OwnableAsync(User, ct)).Count > 0;

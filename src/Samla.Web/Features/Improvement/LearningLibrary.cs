@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Search;
@@ -16,7 +17,7 @@ public sealed record UncoveredCell(string Municipality, string TargetGroup);
 /// words, Snowball stems; a query word matches a stem or the start of a word), and "do more of what works": where an
 /// example's kind of support is not yet found.
 /// </summary>
-public sealed class LearningLibrary(SamlaDbContext db, CoverageQuery coverage)
+public sealed class LearningLibrary(SamlaDbContext db, CoverageQuery coverage, IOptions<SamlaOptions> options)
 {
     public async Task<IReadOnlyList<LearningHit>> SearchAsync(string? query, bool publicOnly, CancellationToken ct)
     {
@@ -60,7 +61,7 @@ public sealed class LearningLibrary(SamlaDbContext db, CoverageQuery coverage)
     /// </summary>
     public async Task<IReadOnlyList<UncoveredCell>> UncoveredAsync(InitiativeData data, CancellationToken ct)
     {
-        var facts = await coverage.LoadAsync(CoverageRequest.DefaultCounty, includeNonPublic: false, ct);
+        var facts = await coverage.LoadAsync(options.Value.CountyCode, includeNonPublic: false, ct);
         var groups = data.Needs.Any(n => n.TargetGroups.Count == 0)
             ? facts.Domains[CoverageDimension.TargetGroup].Select(v => v.Code).ToList()
             : data.Needs.SelectMany(n => n.TargetGroups).Distinct().ToList();
