@@ -9,6 +9,7 @@ using Samla.Web.Features.Admin;
 using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
 using Samla.Web.Features.Exchange;
+using Samla.Web.Features.Improvement;
 using Samla.Web.Features.Meetings;
 using Samla.Web.Features.Needs;
 using Samla.Web.Features.Operations;
@@ -40,6 +41,7 @@ public static class AppSetup
         services.AddAdmin(config);
         services.AddCoverage();
         services.AddNeeds();
+        services.AddImprovement();
         services.AddPreparedness();
         services.AddSearch();
         services.AddExchange();
@@ -162,6 +164,7 @@ public static class AppSetup
         app.MapLanguageSwitch();
         app.MapCoverage();
         app.MapMeetings();
+        app.MapImprovement();
     }
 }
 

@@ -136,6 +136,47 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DialogueMeeting",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    VideoUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConvenorIds = table.Column<string>(type: "TEXT", nullable: false),
+                    InvitedOrganizationIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Agenda = table.Column<string>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", nullable: false),
+                    Decisions = table.Column<string>(type: "TEXT", nullable: false),
+                    IsCancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DialogueMeeting", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastRunAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Municipalities",
                 columns: table => new
                 {
@@ -174,6 +215,34 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DeduplicationKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttachmentContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AttachmentContent = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceVersions",
                 columns: table => new
                 {
@@ -191,6 +260,39 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ServiceVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Survey",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecipientKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OriginSurveyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Conclusions = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    SummaryShared = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LinkBaseUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Survey", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Survey_Survey_OriginSurveyId",
+                        column: x => x.OriginSurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -315,6 +417,70 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "UpdateRound",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OrganizationIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ReminderDaysBefore = table.Column<string>(type: "TEXT", nullable: false),
+                    OverdueEveryDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosingReport = table.Column<string>(type: "TEXT", nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UpdateRound", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UpdateRound_DialogueMeeting_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "DialogueMeeting",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Initiative",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OwnerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Goal = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ChangeIdeas = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Lessons = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SummaryTried = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SummaryWorked = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SummaryToRepeat = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SummaryPublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SummaryIsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Initiative", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Initiative_Organizations_OwnerOrganizationId",
+                        column: x => x.OwnerOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Locations",
                 columns: table => new
                 {
@@ -336,6 +502,33 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Locations", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Locations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingAttendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendance_DialogueMeeting_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "DialogueMeeting",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendance_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -444,6 +637,86 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyCode",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Theme = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyCode", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyCode_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyRecipient",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InvitedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DraftSavedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyRecipient", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyRecipient_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyRecipient_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveySection",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveySection", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveySection_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaxonomyTerms",
                 columns: table => new
                 {
@@ -474,6 +747,86 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InitiativeCause",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IsRootCause = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeCause", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InitiativeCause_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeParticipant",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeParticipant", x => new { x.InitiativeId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeParticipant_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InitiativeParticipant_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Measure",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OperationalDefinition = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Target = table.Column<double>(type: "REAL", nullable: true),
+                    Rules = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Baseline = table.Column<int>(type: "INTEGER", nullable: true),
+                    Chart = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Measure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Measure_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Addresses",
                 columns: table => new
                 {
@@ -498,6 +851,72 @@ namespace Samla.Web.Data.Migrations.Sqlite
                         principalTable: "Locations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionItem",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    OwnerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NeedId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionItem_DialogueMeeting_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "DialogueMeeting",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActionItem_Need_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "Need",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ActionItem_Organizations_OwnerOrganizationId",
+                        column: x => x.OwnerOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeNeed",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NeedId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeNeed", x => new { x.InitiativeId, x.NeedId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeNeed_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InitiativeNeed_Need_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "Need",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -556,6 +975,31 @@ namespace Samla.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Contacts_Services_ServiceId",
+                        column: x => x.ServiceId,
+                        principalTable: "Services",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InitiativeService",
+                columns: table => new
+                {
+                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Created = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InitiativeService", x => new { x.InitiativeId, x.ServiceId });
+                    table.ForeignKey(
+                        name: "FK_InitiativeService_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InitiativeService_Services_ServiceId",
                         column: x => x.ServiceId,
                         principalTable: "Services",
                         principalColumn: "Id",
@@ -696,6 +1140,40 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SurveyQuestion",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Help = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Options = table.Column<string>(type: "TEXT", nullable: false),
+                    ScaleMinLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ScaleMaxLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OriginQuestionId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyQuestion", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyQuestion_SurveySection_SectionId",
+                        column: x => x.SectionId,
+                        principalTable: "SurveySection",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyQuestion_Survey_SurveyId",
+                        column: x => x.SurveyId,
+                        principalTable: "Survey",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceAttributes",
                 columns: table => new
                 {
@@ -718,6 +1196,77 @@ namespace Samla.Web.Data.Migrations.Sqlite
                         name: "FK_ServiceAttributes_TaxonomyTerms_TaxonomyTermId",
                         column: x => x.TaxonomyTermId,
                         principalTable: "TaxonomyTerms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasurePoint",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Astronomical = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasurePoint", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasurePoint_Measure_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PdsaCycle",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InitiativeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreviousCycleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Prediction = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    WhoWhatWhenWhere = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DataPlan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DoNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DoProblems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    StudyNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ActNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PdsaCycle", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycle_Initiative_InitiativeId",
+                        column: x => x.InitiativeId,
+                        principalTable: "Initiative",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycle_Measure_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measure",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PdsaCycle_PdsaCycle_PreviousCycleId",
+                        column: x => x.PreviousCycleId,
+                        principalTable: "PdsaCycle",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -758,6 +1307,78 @@ namespace Samla.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswer",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Number = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Choices = table.Column<string>(type: "TEXT", nullable: false),
+                    Condensation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    GoodExample = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastModified = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswer", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswer_SurveyQuestion_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "SurveyQuestion",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswer_SurveyRecipient_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "SurveyRecipient",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyAnswerCode",
+                columns: table => new
+                {
+                    AnswerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyAnswerCode", x => new { x.AnswerId, x.CodeId });
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswerCode_SurveyAnswer_AnswerId",
+                        column: x => x.AnswerId,
+                        principalTable: "SurveyAnswer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SurveyAnswerCode_SurveyCode_CodeId",
+                        column: x => x.CodeId,
+                        principalTable: "SurveyCode",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItem_MeetingId",
+                table: "ActionItem",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItem_NeedId",
+                table: "ActionItem",
+                column: "NeedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItem_OwnerOrganizationId_Status",
+                table: "ActionItem",
+                columns: new[] { "OwnerOrganizationId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Addresses_LocationId",
@@ -833,6 +1454,41 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 column: "ServiceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DialogueMeeting_StartsAt",
+                table: "DialogueMeeting",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiative_OwnerOrganizationId",
+                table: "Initiative",
+                column: "OwnerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Initiative_Phase",
+                table: "Initiative",
+                column: "Phase");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeCause_InitiativeId",
+                table: "InitiativeCause",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeNeed_NeedId",
+                table: "InitiativeNeed",
+                column: "NeedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeParticipant_OrganizationId",
+                table: "InitiativeParticipant",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InitiativeService_ServiceId",
+                table: "InitiativeService",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Languages_Code_ServiceId",
                 table: "Languages",
                 columns: new[] { "Code", "ServiceId" });
@@ -845,6 +1501,27 @@ namespace Samla.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Locations_OrganizationId",
                 table: "Locations",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Measure_InitiativeId",
+                table: "Measure",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasurePoint_MeasureId_Date",
+                table: "MeasurePoint",
+                columns: new[] { "MeasureId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendance_MeetingId_OrganizationId",
+                table: "MeetingAttendance",
+                columns: new[] { "MeetingId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendance_OrganizationId",
+                table: "MeetingAttendance",
                 column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
@@ -881,6 +1558,37 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 name: "IX_Organizations_Name",
                 table: "Organizations",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CreatedAt",
+                table: "OutboxMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_DeduplicationKey",
+                table: "OutboxMessages",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycle_InitiativeId",
+                table: "PdsaCycle",
+                column: "InitiativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycle_MeasureId",
+                table: "PdsaCycle",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PdsaCycle_PreviousCycleId",
+                table: "PdsaCycle",
+                column: "PreviousCycleId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Phones_ContactId",
@@ -959,6 +1667,70 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 columns: new[] { "ServiceId", "Version" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Survey_OriginSurveyId",
+                table: "Survey",
+                column: "OriginSurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswer_GoodExample",
+                table: "SurveyAnswer",
+                column: "GoodExample");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswer_QuestionId",
+                table: "SurveyAnswer",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswer_RecipientId_QuestionId",
+                table: "SurveyAnswer",
+                columns: new[] { "RecipientId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyAnswerCode_CodeId",
+                table: "SurveyAnswerCode",
+                column: "CodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyCode_SurveyId_Name",
+                table: "SurveyCode",
+                columns: new[] { "SurveyId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestion_SectionId",
+                table: "SurveyQuestion",
+                column: "SectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyQuestion_SurveyId",
+                table: "SurveyQuestion",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRecipient_OrganizationId",
+                table: "SurveyRecipient",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRecipient_SurveyId_OrganizationId",
+                table: "SurveyRecipient",
+                columns: new[] { "SurveyId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyRecipient_TokenHash",
+                table: "SurveyRecipient",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveySection_SurveyId",
+                table: "SurveySection",
+                column: "SurveyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Taxonomies_Name",
                 table: "Taxonomies",
                 column: "Name",
@@ -976,6 +1748,11 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UpdateRound_MeetingId",
+                table: "UpdateRound",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserOrganizations_OrganizationId",
                 table: "UserOrganizations",
                 column: "OrganizationId");
@@ -984,6 +1761,9 @@ namespace Samla.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActionItem");
+
             migrationBuilder.DropTable(
                 name: "Addresses");
 
@@ -1018,7 +1798,28 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "InitiativeCause");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeNeed");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeParticipant");
+
+            migrationBuilder.DropTable(
+                name: "InitiativeService");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
                 name: "Languages");
+
+            migrationBuilder.DropTable(
+                name: "MeasurePoint");
+
+            migrationBuilder.DropTable(
+                name: "MeetingAttendance");
 
             migrationBuilder.DropTable(
                 name: "Municipalities");
@@ -1028,6 +1829,12 @@ namespace Samla.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NeedService");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PdsaCycle");
 
             migrationBuilder.DropTable(
                 name: "Phones");
@@ -1048,6 +1855,12 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 name: "ServiceVersions");
 
             migrationBuilder.DropTable(
+                name: "SurveyAnswerCode");
+
+            migrationBuilder.DropTable(
+                name: "UpdateRound");
+
+            migrationBuilder.DropTable(
                 name: "UserOrganizations");
 
             migrationBuilder.DropTable(
@@ -1055,6 +1868,9 @@ namespace Samla.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Need");
+
+            migrationBuilder.DropTable(
+                name: "Measure");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
@@ -1066,7 +1882,19 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 name: "TaxonomyTerms");
 
             migrationBuilder.DropTable(
+                name: "SurveyAnswer");
+
+            migrationBuilder.DropTable(
+                name: "SurveyCode");
+
+            migrationBuilder.DropTable(
+                name: "DialogueMeeting");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Initiative");
 
             migrationBuilder.DropTable(
                 name: "Services");
@@ -1075,7 +1903,19 @@ namespace Samla.Web.Data.Migrations.Sqlite
                 name: "Taxonomies");
 
             migrationBuilder.DropTable(
+                name: "SurveyQuestion");
+
+            migrationBuilder.DropTable(
+                name: "SurveyRecipient");
+
+            migrationBuilder.DropTable(
+                name: "SurveySection");
+
+            migrationBuilder.DropTable(
                 name: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "Survey");
         }
     }
 }
