@@ -18,13 +18,16 @@ public sealed partial class ArchitectureTests
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> AllowedFeatureUses = new Dictionary<string, string[]>
     {
-        ["Shared"] = ["Preparedness", "Workspace"],   // the layout: preparedness notice, the workspace menu's texts
-        ["Account"] = ["Admin"],                      // invitations and two-step sign-in mail (Admin/Mail.cs)
+        ["Shared"] = ["Improvement", "Meetings", "Preparedness", "Surveys", "Workspace"], // the layout: preparedness notice, menu texts
+        ["Account"] = ["Admin"],                      // invitations and two-step set-up (Admin/Invitations.cs, TwoFactorGate)
         ["Admin"] = ["Workspace"],                    // organisation and user forms reuse the workspace's texts and inputs
-        ["Coverage"] = ["Needs", "Preparedness"],     // the coordination overview shows needs and preparedness
+        ["Coverage"] = ["Improvement", "Meetings", "Needs", "Preparedness", "Surveys"], // the coordination overview links every coordination feature
         ["Needs"] = ["Coverage", "Preparedness"],     // a need's priority is assessed on coverage facts
         ["Preparedness"] = ["Coverage", "Directory", "Needs"], // surge planning on coverage facts; schedule text
-        ["Workspace"] = ["Directory"],                // schedule text on the service form and history
+        ["Workspace"] = ["Directory", "Meetings"],    // schedule text on the service form; the organisation's open action items
+        ["Improvement"] = ["Coverage", "Needs", "Search"], // initiatives start from needs; gaps from coverage; the library's Swedish analysis
+        ["Meetings"] = ["Coverage", "Needs", "Workspace"], // action items link needs; board CSV export; demo round edits through ServiceChanges
+        ["Surveys"] = ["Coverage"],                   // closed answers drawn with the coverage feature's bar chart
         ["Exchange"] = ["Search"],                    // /api/hsds/services answers filters from the search engine
     };
 
