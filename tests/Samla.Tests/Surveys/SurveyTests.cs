@@ -81,9 +81,9 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
         Assert.All(recipients, r => Assert.Matches("^[0-9a-f]{64}$", r.TokenHash!));
         Assert.Equal(recipients.Select(r => r.TokenHash).OrderBy(h => h), sent.Links.Select(l => SurveyTokens.Hash(l.Token)).OrderBy(h => h));
 
-        // The raw tokens occur in no column of any table (audit log included).
+        // The raw tokens occur in no column of any table (audit log included; the outbox forgets a sent survey mail's body).
         var found = await app.WithDbAsync(db => FindInAnyColumnAsync(db, sent.Links.Select(l => l.Token).ToList()));
-        Assert.DoesNotContain(found, f => !f.StartsWith("OutboxMessages.", StringComparison.Ordinal));
+        Assert.Empty(found);
 
         // Only coordinators build surveys.
         var reader = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);

@@ -14,9 +14,11 @@ namespace Samla.Web.Core;
 /// <param name="DeduplicationKey">When set, a second message with the same key is not enqueued (idempotent jobs).</param>
 /// <param name="OrganizationId">The organisation the mail concerns, for filtering on /admin/utskick.</param>
 /// <param name="Attachment">At most one attachment.</param>
+/// <param name="ForgetBodyWhenSent">The body holds a one-time secret (a survey link, a password link): the outbox blanks it as
+/// soon as the message is sent, instead of after Samla:Outbox:KeepSentBodyDays.</param>
 public sealed record OutgoingMail(string To, string Subject, string Body, string Category,
     string? DeduplicationKey = null, Guid? OrganizationId = null,
-    MailAttachment? Attachment = null);
+    MailAttachment? Attachment = null, bool ForgetBodyWhenSent = false);
 
 /// <summary>One attachment, e.g. an iCalendar invitation (<c>text/calendar; method=REQUEST</c>).</summary>
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);

@@ -39,9 +39,12 @@ public sealed class OutboxMessage : INotAudited
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The body holds a one-time secret: blanked when the message is sent.</summary>
+    public bool ForgetBodyWhenSent { get; set; }
 
     public OutgoingMail ToOutgoingMail() => new(To, Subject, Body, Category, DeduplicationKey, OrganizationId,
-        AttachmentName is { } name && AttachmentContent is { } content ? new MailAttachment(name, AttachmentContentType ?? "application/octet-stream", content) : null);
+        AttachmentName is { } name && AttachmentContent is { } content ? new MailAttachment(name, AttachmentContentType ?? "application/octet-stream", content) : null,
+        ForgetBodyWhenSent);
 }
 
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -115,6 +118,7 @@ public sealed class Outbox(SamlaDbContext db, TimeProvider clock, OutboxSignal? 
             AttachmentName = mail.Attachment?.FileName,
             AttachmentContentType = mail.Attachment?.ContentType,
             AttachmentContent = mail.Attachment?.Content,
+            ForgetBodyWhenSent = mail.ForgetBodyWhenSent,
             Status = OutboxStatus.Queued,
             NextAttemptAt = now,
             CreatedAt = now,

@@ -159,6 +159,7 @@ public sealed class OutboxWorker(
         await Held(db, message).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, OutboxStatus.Sent)
             .SetProperty(m => m.SentAt, sentAt)
+            .SetProperty(m => m.Body, m => m.ForgetBodyWhenSent ? "" : m.Body)
             .SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.LockedBy, (string?)null)
             .SetProperty(m => m.LockedUntil, (DateTime?)null), CancellationToken.None);

@@ -21,7 +21,7 @@ public sealed class InvitationMail(UserManager<SamlaUser> users, Outbox outbox, 
         var link = $"{baseUrl}/konto/valj-losenord?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         var days = (int)AdminSetup.InvitationLifetime.TotalDays;
         await outbox.EnqueueAsync(new OutgoingMail(user.Email!, t["InviteMail_Subject"], t["InviteMail_Body", user.DisplayName, invitedBy, link, days], Category,
-            OrganizationId: organizationId), ct);
+            OrganizationId: organizationId, ForgetBodyWhenSent: true), ct);
     }
 }
 

@@ -12,5 +12,6 @@ public sealed class SurveyMailbox(Outbox outbox)
     public const string Category = "survey";
 
     public Task<bool> EnqueueAsync(SurveyMailMessage mail, CancellationToken ct = default) =>
-        outbox.EnqueueAsync(new OutgoingMail(mail.To, mail.Subject, mail.Body, Category, mail.DeduplicationKey, mail.OrganizationId), ct);
+        outbox.EnqueueAsync(new OutgoingMail(mail.To, mail.Subject, mail.Body, Category, mail.DeduplicationKey, mail.OrganizationId,
+            ForgetBodyWhenSent: true), ct);
 }

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
-using Samla.Web.Infrastructure;
 using Samla.Web.Features.Coverage;
+using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Surveys;
 

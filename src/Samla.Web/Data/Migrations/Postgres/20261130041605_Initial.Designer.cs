@@ -13,7 +13,7 @@ using Samla.Web.Data;
 namespace Samla.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSamlaDbContext))]
-    [Migration("20261130040925_Initial")]
+    [Migration("20261130041605_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -237,6 +237,9 @@ namespace Samla.Web.Data.Migrations.Postgres
                     b.Property<string>("DeduplicationKey")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("ForgetBodyWhenSent")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)

@@ -11,7 +11,7 @@ using Samla.Web.Data;
 namespace Samla.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSamlaDbContext))]
-    [Migration("20261130040849_Initial")]
+    [Migration("20261130041431_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -225,6 +225,9 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     b.Property<string>("DeduplicationKey")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForgetBodyWhenSent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
