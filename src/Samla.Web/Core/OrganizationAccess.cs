@@ -33,6 +33,29 @@ public sealed class OrganizationAccess(SamlaDbContext db)
         return db.Organizations.Where(o => db.UserOrganizations.Any(u => u.UserId == userId && u.OrganizationId == o.Id));
     }
 
+    /// <summary>
+    /// The organisations an active user is bound to, whatever their role (whose comments they sign, which shared
+    /// summaries they see); empty for anonymous and deactivated users.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> MembershipsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var userId = await ActiveUserIdAsync(user, ct);
+        if (userId is null) return [];
+        return await db.UserOrganizations.Where(u => u.UserId == userId).OrderBy(u => u.OrganizationId).Select(u => u.OrganizationId).ToListAsync(ct);
+    }
+
+    /// <summary>Active users in the Editor role bound to the given organisations: those who keep the data true and get mail about it.</summary>
+    public async Task<IReadOnlyList<OrganizationEditor>> ActiveEditorsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct = default)
+    {
+        var editorRole = await db.Roles.Where(r => r.Name == Roles.Editor).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return await (from uo in db.UserOrganizations
+                      join u in db.Users on uo.UserId equals u.Id
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      where u.IsActive && ur.RoleId == editorRole && organizationIds.Contains(uo.OrganizationId)
+                      orderby u.Email
+                      select new OrganizationEditor(uo.OrganizationId, u.Id, u.Email)).Distinct().ToListAsync(ct);
+    }
+
     /// <summary>A deactivated user loses every right at once, even before the sign-in cookie runs out.</summary>
     private async Task<string?> ActiveUserIdAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -42,3 +65,6 @@ public sealed class OrganizationAccess(SamlaDbContext db)
         return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, ct) ? userId : null;
     }
 }
+
+/// <summary>An active editor of an organisation (the address is for mail only, never shown in public).</summary>
+public sealed record OrganizationEditor(Guid OrganizationId, string UserId, string? Email);

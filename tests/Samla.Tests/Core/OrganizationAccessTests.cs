@@ -52,6 +52,24 @@ public sealed class OrganizationAccessTests(SamlaApp app) : IClassFixture<SamlaA
     }
 
     [Fact]
+    public async Task Memberships_and_active_editors_leave_out_deactivated_users()
+    {
+        var (readerId, reader) = await UserAsync(Roles.Reader, RedCross);
+        var (editorId, _) = await UserAsync(Roles.Editor, RedCross);
+        Assert.Equal([RedCross], await AskAsync(a => a.MembershipsAsync(reader)));
+        // A reader is a member but not an editor: no mail about keeping the organisation's data true.
+        var editors = await AskAsync(a => a.ActiveEditorsAsync([RedCross]));
+        Assert.Contains(editors, e => e.UserId == editorId && e.OrganizationId == RedCross);
+        Assert.DoesNotContain(editors, e => e.UserId == readerId);
+
+        await DeactivateAsync(readerId);
+        await DeactivateAsync(editorId);
+        Assert.Empty(await AskAsync(a => a.MembershipsAsync(reader)));
+        Assert.DoesNotContain(await AskAsync(a => a.ActiveEditorsAsync([RedCross])), e => e.UserId == editorId);
+        Assert.Empty(await AskAsync(a => a.MembershipsAsync(new ClaimsPrincipal(new ClaimsIdentity()))));
+    }
+
+    [Fact]
     public async Task Coordinators_edit_every_organisation_readers_and_anonymous_none()
     {
         var (id, coordinator) = await UserAsync(Roles.Coordinator);

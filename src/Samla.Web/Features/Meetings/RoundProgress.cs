@@ -35,7 +35,7 @@ public sealed record OrganizationProgress(
 /// unchanged; edit, create, deactivate, restore and the like = updated). An assured date alone does not count: imports
 /// and old data carry them too.
 /// </summary>
-public sealed class RoundProgress(SamlaDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MeetingsOptions> options)
+public sealed class RoundProgress(SamlaDbContext db, OrganizationAccess access, TimeProvider clock, Microsoft.Extensions.Options.IOptions<MeetingsOptions> options)
 {
     /// <summary>The one rule: overdue beats everything once the deadline has passed with work left; then updated, then confirmed.</summary>
     public static RoundState Derive(int remaining, int confirmed, int updated, DateOnly today, DateOnly deadline)
@@ -92,29 +92,12 @@ public sealed class RoundProgress(SamlaDbContext db, TimeProvider clock, Microso
         ids.Count == 0 ? [] : await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(ct);
 
     /// <summary>Active users in the Editor role bound to each organisation.</summary>
-    public async Task<Dictionary<Guid, int>> ActiveEditorCountsAsync(IReadOnlyCollection<Guid> orgIds, CancellationToken ct)
-    {
-        var editorRole = await db.Roles.Where(r => r.Name == Roles.Editor).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        var rows = await (from uo in db.UserOrganizations
-                          join u in db.Users on uo.UserId equals u.Id
-                          join ur in db.UserRoles on u.Id equals ur.UserId
-                          where u.IsActive && ur.RoleId == editorRole && orgIds.Contains(uo.OrganizationId)
-                          select new { uo.OrganizationId, u.Id }).Distinct().ToListAsync(ct);
-        return rows.GroupBy(r => r.OrganizationId).ToDictionary(g => g.Key, g => g.Count());
-    }
+    public async Task<Dictionary<Guid, int>> ActiveEditorCountsAsync(IReadOnlyCollection<Guid> orgIds, CancellationToken ct) =>
+        (await access.ActiveEditorsAsync(orgIds, ct)).GroupBy(e => e.OrganizationId).ToDictionary(g => g.Key, g => g.Select(e => e.UserId).Distinct().Count());
 
     /// <summary>The addresses of an organisation's active editors (for mail only; never shown).</summary>
-    public async Task<IReadOnlyList<(string UserId, string Email)>> ActiveEditorAddressesAsync(Guid orgId, CancellationToken ct)
-    {
-        var editorRole = await db.Roles.Where(r => r.Name == Roles.Editor).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        var rows = await (from uo in db.UserOrganizations
-                          join u in db.Users on uo.UserId equals u.Id
-                          join ur in db.UserRoles on u.Id equals ur.UserId
-                          where u.IsActive && ur.RoleId == editorRole && uo.OrganizationId == orgId && u.Email != null
-                          orderby u.Email
-                          select new { u.Id, u.Email }).Distinct().ToListAsync(ct);
-        return rows.Select(r => (r.Id, r.Email!)).ToList();
-    }
+    public async Task<IReadOnlyList<(string UserId, string Email)>> ActiveEditorAddressesAsync(Guid orgId, CancellationToken ct) =>
+        (await access.ActiveEditorsAsync([orgId], ct)).Where(e => e.Email is not null).Select(e => (e.UserId, e.Email!)).Distinct().ToList();
 }
 
 /// <summary>When reminders go out: on the chosen days before the deadline, then every N days while overdue.</summary>

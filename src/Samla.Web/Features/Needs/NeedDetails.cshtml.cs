@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,9 +47,8 @@ public sealed class NeedDetailsModel(SamlaDbContext db, OrganizationAccess acces
             ModelState.AddModelError(nameof(CommentText), t["CommentInvalid"]);
             return Page();
         }
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var ownOrg = NeedAccess.IsCoordination(User) ? (Guid?)null
-            : await db.UserOrganizations.Where(u => u.UserId == userId).Select(u => (Guid?)u.OrganizationId).FirstOrDefaultAsync(ct);
+        var ownOrg = NeedAccess.IsCoordination(User) ? null
+            : (await access.MembershipsAsync(User, ct)).Cast<Guid?>().FirstOrDefault();
         db.Add(new NeedComment
         {
             NeedId = id, AuthorName = User.Identity?.Name ?? "", OrganizationId = ownOrg,

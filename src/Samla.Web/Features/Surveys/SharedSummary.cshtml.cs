@@ -14,7 +14,7 @@ namespace Samla.Web.Features.Surveys;
 /// Anyone else gets 404; coordinators see every survey.
 /// </summary>
 [Authorize]
-public sealed class SharedSummaryModel(SamlaDbContext db, IStringLocalizer<SurveysText> t, IStringLocalizer<SurveyAnswerText> a) : PageModel
+public sealed class SharedSummaryModel(SamlaDbContext db, OrganizationAccess access, IStringLocalizer<SurveysText> t, IStringLocalizer<SurveyAnswerText> a) : PageModel
 {
     public List<(Guid Id, string Title, DateOnly ClosesOn)> Shared { get; private set; } = [];
     public Survey? Survey { get; private set; }
@@ -24,8 +24,7 @@ public sealed class SharedSummaryModel(SamlaDbContext db, IStringLocalizer<Surve
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         var coordinator = User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Administrator);
-        var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
-        var orgs = await db.UserOrganizations.Where(u => u.UserId == userId).Select(u => u.OrganizationId).ToListAsync(ct);
+        var orgs = await access.MembershipsAsync(User, ct);
         var visible = db.Set<Survey>().AsNoTracking().Where(s => coordinator || (s.SummaryShared && s.Recipients.Any(r => r.OrganizationId != null && orgs.Contains(r.OrganizationId.Value))));
         if (id is null)
         {
