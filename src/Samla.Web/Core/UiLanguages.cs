@@ -23,6 +23,32 @@ public static class UiLanguages
 
     public static UiLanguage Current => Find(CultureInfo.CurrentUICulture.Name) ?? All[0];
 
+    /// <summary>
+    /// The culture a request in this UI language formats with: named by the language code (so the resources and the
+    /// language menu match it) but writing dates and numbers as people of that language in Sweden read them. English is
+    /// British (17 Oct 2026, 14:05, not 10/17/2026); Dari takes Afghan Persian's names and grouping with the Gregorian
+    /// calendar (ICU knows no "prs" formats, and dates must match the Swedish calendar). See <see cref="Formats"/>.
+    /// </summary>
+    public static CultureInfo Culture(string code)
+    {
+        var culture = new CultureInfo(code);
+        var formats = code switch
+        {
+            "sv" => new CultureInfo("sv-SE"),
+            "en" => new CultureInfo("en-GB"),
+            "prs" => new CultureInfo("fa-AF"),
+            _ => null,
+        };
+        if (formats is not null)
+        {
+            var dates = (DateTimeFormatInfo)formats.DateTimeFormat.Clone();
+            if (dates.Calendar is not GregorianCalendar) dates.Calendar = new GregorianCalendar();
+            culture.DateTimeFormat = dates;
+            culture.NumberFormat = (NumberFormatInfo)formats.NumberFormat.Clone();
+        }
+        return culture;
+    }
+
     public static UiLanguage? Find(string? code) =>
         All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase))
         ?? All.FirstOrDefault(l => code is not null && code.StartsWith(l.Code + "-", StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +30,7 @@ public static class AppSetup
         var services = builder.Services;
         var config = builder.Configuration;
 
+        builder.AddSamlaConsoleLogging();
         services.AddHttpContextAccessor();
         services.AddSamlaCore();
         services.AddSingleton<ScheduleText>();
@@ -91,7 +91,7 @@ public static class AppSetup
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = UiLanguages.All.Select(l => new CultureInfo(l.Code)).ToList();
+            var cultures = UiLanguages.All.Select(l => UiLanguages.Culture(l.Code)).ToList();
             o.DefaultRequestCulture = new RequestCulture(UiLanguages.Default);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;

@@ -95,7 +95,7 @@ public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, AuditActo
 
     public string StatusText(OutboxStatus status) => t["Status_" + status];
 
-    public static string Time(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => Formats.DateTime(utc);
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {

@@ -53,36 +53,13 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
     }
 
     /// <summary>
-    /// "every 3 weeks": the noun agrees with the number where the language wants it. A language with plural forms
-    /// gives <c>Schedule_EveryNthWeek_{category}</c> for the categories that differ from <c>Schedule_EveryNthWeek</c>
-    /// (uk: 2–4 тижні, 5+ тижнів; ar: أسبوعين for 2, أسبوعًا for 11–99).
+    /// "every 3 weeks": the noun agrees with the number through <see cref="Plurals"/> (uk: 2–4 тижні, 5+ тижнів;
+    /// ar: أسبوعين for 2, أسبوعًا for 11–99), keys <c>Schedule_EveryNthWeek_{category}</c>.
     /// </summary>
-    private string EveryNthWeek(int weeks, string days)
-    {
-        var agreeing = t["Schedule_EveryNthWeek_" + PluralCategory(weeks, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), weeks, days];
-        return agreeing.ResourceNotFound ? t["Schedule_EveryNthWeek", weeks, days] : agreeing.Value;
-    }
+    private string EveryNthWeek(int weeks, string days) => t.Plural("Schedule_EveryNthWeek", weeks, days);
 
-    /// <summary>The CLDR plural category of a whole number, for the UI languages whose nouns need more than one form.</summary>
-    internal static string PluralCategory(int n, string language) => language switch
-    {
-        "uk" => (n % 10, n % 100) switch
-        {
-            (1, not 11) => "one",
-            ( >= 2 and <= 4, not (>= 12 and <= 14)) => "few",
-            _ => "many",
-        },
-        "ar" => n switch
-        {
-            0 => "zero",
-            1 => "one",
-            2 => "two",
-            _ when n % 100 is >= 3 and <= 10 => "few",
-            _ when n % 100 is >= 11 and <= 99 => "many",
-            _ => "other",
-        },
-        _ => n == 1 ? "one" : "other",
-    };
+    /// <summary>The CLDR plural category of a whole number (kept for the schedule tests; the rule is <see cref="Plurals.Category"/>).</summary>
+    internal static string PluralCategory(int n, string language) => Plurals.Category(n, language);
 
     /// <summary>
     /// "first", "last" … agreeing with the weekday where the language wants it: a language whose ordinals
@@ -116,7 +93,7 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
             ? time.Hour.ToString(CultureInfo.CurrentCulture)
             : time.ToString(CultureInfo.CurrentCulture.Name.StartsWith("sv", StringComparison.Ordinal) ? "H.mm" : "H:mm", CultureInfo.CurrentCulture);
 
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    private static string Date(DateOnly date) => Formats.LongDate(date);
 
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];

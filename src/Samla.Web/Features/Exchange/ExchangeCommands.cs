@@ -65,7 +65,7 @@ public static class ExchangeCommands
         await DatabaseInitializer.MigrateAsync(services, ct);
         using var scope = services.CreateScope();
         var count = await scope.ServiceProvider.GetRequiredService<ExportHsdsData>().RunAsync(args[1], args[2], ct);
-        await output.WriteLineAsync(t["Export_Done", count, args[2]]);
+        await output.WriteLineAsync(t.PluralFormat("Export_Done", count, Formats.Number(count), args[2]));
         return CommandLine.Ok;
     }
 

@@ -88,7 +88,7 @@ public sealed class EditInitiativeModel(SamlaDbContext db, ImprovementAccess acc
             .Select(f => new ConflictField(f, Get(saved, f) ?? "", Fields.GetValueOrDefault(f) ?? "")).ToList();
         ConflictBy = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Initiative) && a.EntityId == saved.Id.ToString())
             .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstOrDefaultAsync(ct);
-        ConflictBy = t["ConflictSimple", ConflictBy ?? "?", saved.LastModified.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
+        ConflictBy = t["ConflictSimple", ConflictBy ?? "?", Formats.DateTime(saved.LastModified)];
         Version = saved.Version;
         ModelState.Remove(nameof(Version));
         Response.StatusCode = StatusCodes.Status409Conflict;

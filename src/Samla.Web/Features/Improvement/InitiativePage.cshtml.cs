@@ -118,7 +118,7 @@ public sealed class InitiativePageModel(SamlaDbContext db, ImprovementAccess acc
     {
         var by = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Initiative) && a.EntityId == id.ToString())
             .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstOrDefaultAsync(ct);
-        Conflict = t["ConflictSimple", by ?? "?", saved.LastModified.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)];
+        Conflict = t["ConflictSimple", by ?? "?", Formats.DateTime(saved.LastModified)];
         Response.StatusCode = StatusCodes.Status409Conflict;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -111,7 +111,7 @@ public sealed class MeasurePageModel(SamlaDbContext db, ImprovementAccess access
 
     private PageResult ShowConflict(Measure saved)
     {
-        Conflict = t["ConflictMeasure", saved.LastModified.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        Conflict = t["ConflictMeasure", Formats.DateTime(saved.LastModified),
             saved.Name, t["Rules_" + saved.Rules], saved.Target is { } tg ? RunChartView.Num(tg) : "–"];
         Version = saved.Version;
         ModelState.Remove(nameof(Version));

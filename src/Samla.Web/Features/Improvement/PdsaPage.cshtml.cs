@@ -155,7 +155,7 @@ public sealed class PdsaPageModel(SamlaDbContext db, ImprovementAccess access, I
 
     private async Task<IActionResult> ConflictAsync(PdsaCycle saved, CancellationToken ct)
     {
-        Conflict = t["ConflictCycle", saved.LastModified.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
+        Conflict = t["ConflictCycle", Formats.DateTime(saved.LastModified)];
         Version = saved.Version;
         ModelState.Remove(nameof(Version));
         Response.StatusCode = StatusCodes.Status409Conflict;

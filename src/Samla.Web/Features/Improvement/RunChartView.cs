@@ -102,7 +102,7 @@ public sealed record RunChartView(
         var findings = new List<string>();
         if (r.N == 0) return [t["Finding_NoData"]];
         string Month(int i) => ordered[i].Date.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
-        string Day(int i) => ordered[i].Date.ToString("d", CultureInfo.CurrentCulture);
+        string Day(int i) => Formats.Date(ordered[i].Date);
         var centreName = measure.Chart == ChartKind.I ? t["Chart_CentreMean"] : t["Chart_CentreMedian"];
         string Direction(bool up) => (up == (measure.Direction == ImprovementDirection.Up)) ? t["Finding_Better"] : t["Finding_Worse"];
 
@@ -132,7 +132,7 @@ public sealed record RunChartView(
                 ? t["Finding_NoUseful"]
                 : t["Finding_Random", r.LongestRun ?? 0, r.LongestRunMax ?? 0, r.NCrossings ?? 0, r.NCrossingsMin ?? 0]);
         }
-        if (r.N < 10) findings.Add(t["Finding_FewPoints", r.N]);
+        if (r.N < 10) findings.Add(t.Plural("Finding_FewPoints", r.N));
         return findings;
     }
 }

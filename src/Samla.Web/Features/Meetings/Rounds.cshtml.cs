@@ -78,7 +78,7 @@ public sealed class NewRoundModel(SamlaDbContext db, UpdateRoundMail mail, Round
         db.Add(round);
         var sent = await mail.RoundOpenedAsync(round, HttpContext, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = t["Message_RoundOpened", sent].Value;
+        TempData["Message"] = t.Plural("Message_RoundOpened", sent);
         return Redirect($"/samordning/uppdateringsrundor/{round.Id}");
     }
 

@@ -65,7 +65,7 @@ public sealed class PrioritizeNeeds(CoverageQuery coverage, IStringLocalizer<Nee
 
     public string Explain(PriorityResult r, NeedFacts need)
     {
-        var people = need.PeopleAffected is { } n ? t["PeopleAbout", n.ToString("N0", CultureInfo.CurrentCulture)].Value : t["PeopleUnknown"].Value;
+        var people = need.PeopleAffected is { } n ? t.Plural("PeopleAbout", n) : t["PeopleUnknown"].Value;
         var gap = r.Gap.Kind == GapKind.None
             ? t["Gap_None"].Value
             : t["Gap_" + r.Gap.Kind, r.Gap.Municipality!, r.Gap.TargetGroup!.ToLower(CultureInfo.CurrentCulture)].Value;

@@ -248,7 +248,7 @@ public sealed class ContactsModel(SamlaDbContext db, OrganizationAccess access, 
         return entry is null ? null : (entry.UserName, entry.Timestamp);
     }
 
-    private static string Clock(DateTime utc) => utc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Clock(DateTime utc) => Formats.DateTime(utc);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

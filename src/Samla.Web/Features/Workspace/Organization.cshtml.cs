@@ -74,7 +74,7 @@ public sealed class OrganizationModel(SamlaDbContext db, OrganizationAccess acce
             await changes.StageAsync(service, service.Version, "confirm", catalog, User, Confirm, ct);
         }
         await changes.SaveAsync(ct);
-        Message = t["Message_ConfirmedAll", ids.Count];
+        Message = t.Plural("Message_ConfirmedAll", ids.Count);
         return RedirectToPage(new { orgId = OrgId });
     }
 
