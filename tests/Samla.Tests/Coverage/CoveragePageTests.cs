@@ -34,7 +34,7 @@ public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageA
         var html = await client.AssertOkAsync("/samordning/tackning");
 
         Assert.Contains("Saknas", html, StringComparison.Ordinal);
-        Assert.Contains("Hylte, Asylsökande: 0 aktiva och 1 inaktuella insatser", html, StringComparison.Ordinal);
+        Assert.Contains("Hylte, Asylsökande: aktiva insatser 0, obekräftade 1", html, StringComparison.Ordinal);
         Assert.Contains("cell-risk", html, StringComparison.Ordinal);
         Assert.Contains("/samordning/tackning/insatser?kommun=1315&amp;malgrupp=asylum-seekers", html, StringComparison.Ordinal);
         Assert.Contains("<svg role=\"img\"", html, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageA
 
         Assert.Equal(6, Regex.Count(html, "<path d=\"M"));
         Assert.Contains("<title id=\"map-title\">", html, StringComparison.Ordinal);
-        Assert.Contains("Hylte: 1 aktiva, 1 inaktuella", html, StringComparison.Ordinal);
+        Assert.Contains("Hylte: aktiva 1, obekräftade 1", html, StringComparison.Ordinal);
         Assert.Contains("okfse/sweden-geojson", html, StringComparison.Ordinal);
         Assert.Contains("Laholm", html, StringComparison.Ordinal);
     }
@@ -105,5 +105,33 @@ public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageA
         var html = await client.AssertOkAsync("/samordning/tackning?utskrift=1");
 
         Assert.Contains("<body class=\"print-view\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Who_does_what_where_marks_municipalities_without_support_not_organisations_that_work_elsewhere()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning?vy=organisation");
+        var body = html[html.IndexOf("<tbody>", StringComparison.Ordinal)..html.IndexOf("</tbody>", StringComparison.Ordinal)];
+        var foot = html[html.IndexOf("<tfoot>", StringComparison.Ordinal)..html.IndexOf("</tfoot>", StringComparison.Ordinal)];
+
+        // Täckningsföreningen works in Halmstad and Hylte only: elsewhere "–", not "Saknas".
+        Assert.DoesNotContain("Saknas", body, StringComparison.Ordinal);
+        Assert.Contains("cell-none", body, StringComparison.Ordinal);
+        Assert.Contains("Alla organisationer", foot, StringComparison.Ordinal);
+        // Laholm has no public support from anyone (its only service belongs to an inactive organisation): a gap.
+        Assert.Contains("Saknas", foot, StringComparison.Ordinal);
+        Assert.Contains($"kommun={Laholm}", foot, StringComparison.Ordinal);
+        Assert.Contains("har inga insatser i kommunen", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Layer_notes_have_a_legend_in_words()
+    {
+        using var client = await ReaderAsync();
+        var html = await client.AssertOkAsync("/samordning/tackning");
+        Assert.Contains("skrivet nivå:antal (1:6 = sex insatser på nivå 1", html, StringComparison.Ordinal);
+        Assert.Contains("title=\"nivå 2, aktiva insatser: 1\"", html, StringComparison.Ordinal);
+        Assert.Contains("matrix-heading\">Kommun och målgrupp<", html, StringComparison.Ordinal);
     }
 }

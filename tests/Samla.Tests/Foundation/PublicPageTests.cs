@@ -174,4 +174,63 @@ public sealed class PublicPageTests(SamlaApp app) : IClassFixture<SamlaApp>
 
     private Task<Service> ParentingServiceAsync() => app.WithDbAsync(db => db.Services.AsNoTracking()
         .FirstAsync(s => s.Organization.Name == DemoAccounts.HalmstadMunicipality && s.Name.Contains(DemoAccounts.ParentingSupportHalmstad)));
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("en")]
+    [InlineData("ar")]
+    [InlineData("prs")]
+    [InlineData("ti")]
+    [InlineData("so")]
+    [InlineData("uk")]
+    public async Task Print_of_a_search_shows_the_print_hint_not_its_key(string language)
+    {
+        using var client = app.CreateClient();
+        var body = await client.AssertOkAsync("/sok/utskrift?q=samtal&lang=" + language);
+        Assert.DoesNotContain("PrintHint", body, StringComparison.Ordinal);
+        Assert.Contains("(Ctrl+P)", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_counts_agree_with_the_number_on_rendered_pages()
+    {
+        var counts = await app.WithDbAsync(db => db.Organizations.Where(o => o.IsActive)
+            .Select(o => db.Services.Count(s => s.OrganizationId == o.Id && s.IsPublished && s.Status == ServiceStatus.Active)).ToListAsync());
+        using var client = app.CreateClient();
+
+        var swedish = await client.AssertOkAsync("/organisationer?lang=sv");
+        Assert.DoesNotMatch(@">\s*1 insatser\s*<", swedish);
+        Assert.Matches(@">\s*\d+ insatser\s*<", swedish);
+        var english = await client.AssertOkAsync("/organisationer?lang=en");
+        Assert.DoesNotMatch(@">\s*1 services\s*<", english);
+
+        var search = await client.AssertOkAsync("/sok?q=samtal&lang=en");
+        Assert.DoesNotMatch(@">1 results<", search);
+        Assert.Matches(@"id=""results-heading"">\d[\d,]* results?<", search);
+        if (counts.Contains(1)) Assert.Matches(@">\s*1 service\s*<", english);
+    }
+
+    [Fact]
+    public async Task English_dates_are_not_american_and_open_age_ranges_are_words()
+    {
+        var service = await app.WithDbAsync(db => db.Services.Where(s => s.IsPublished && s.Status == ServiceStatus.Active && s.AssuredDate != null)
+            .OrderBy(s => s.Name).FirstAsync());
+        var assured = service.AssuredDate!.Value;
+        await app.WithDbAsync(async db =>
+        {
+            var s = await db.Services.FirstAsync(x => x.Id == service.Id);
+            (s.MinimumAge, s.MaximumAge) = (18, null);
+            await db.SaveChangesAsync();
+        });
+        using var client = app.CreateClient();
+
+        var english = await client.AssertOkAsync($"/insatser/{service.Id}?lang=en");
+        Assert.Contains(assured.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), english, StringComparison.Ordinal);
+        Assert.Contains("From age 18", english, StringComparison.Ordinal);
+        var swedish = await client.AssertOkAsync($"/insatser/{service.Id}?lang=sv");
+        Assert.Contains("Från 18 år", swedish, StringComparison.Ordinal);
+        Assert.DoesNotContain("––", swedish, StringComparison.Ordinal);
+        var arabic = await client.AssertOkAsync($"/insatser/{service.Id}/utskrift?lang=ar");
+        Assert.Contains("العمر من 18 فما فوق", arabic, StringComparison.Ordinal);
+    }
 }

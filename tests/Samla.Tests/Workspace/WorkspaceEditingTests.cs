@@ -229,4 +229,27 @@ public sealed class WorkspaceEditingTests(SamlaApp app) : IClassFixture<SamlaApp
         Assert.Contains("rel=\"noopener noreferrer\"", body, StringComparison.Ordinal);
         Assert.Equal(before, await app.WritesAsync());
     }
+
+    [Fact]
+    public async Task History_names_the_source_of_the_first_version_and_marks_changed_words_only()
+    {
+        var id = await app.ServiceOfAsync(WorkspaceData.Halmstad, skip: 7);
+        using var client = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);
+        var before = await client.AssertOkAsync($"{Edit}{id}/historik");
+        Assert.DoesNotMatch("<p>–,", before);
+        Assert.Contains("före arbetsytan", before, StringComparison.OrdinalIgnoreCase);
+
+        foreach (var text in new[] { "Vi träffas varje tisdag i biblioteket.\n\nTa med en vän om du vill.", "Vi träffas varje onsdag i biblioteket.\n\nTa med en vän om du vill." })
+        {
+            var fields = (await WorkspaceData.EditFormAsync(client, id)).Set("Input.Description", text);
+            using var saved = await WorkspaceData.PostAsync(client, Edit + id, fields, tokenPage: "/");
+            await saved.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
+
+        var history = await client.AssertOkAsync($"{Edit}{id}/historik");
+        Assert.Contains("<del>tisdag</del>", history, StringComparison.Ordinal);
+        Assert.Contains("<ins>onsdag</ins>", history, StringComparison.Ordinal);
+        Assert.Contains("i biblioteket.<br><br>Ta med en vän", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("<del>Vi träffas", history, StringComparison.Ordinal);
+    }
 }

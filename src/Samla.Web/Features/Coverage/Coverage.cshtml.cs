@@ -31,6 +31,14 @@ public sealed class CoverageModel(CoverageQuery query, SamlaDbContext db, IStrin
     public int GapCount { get; private set; }
     public int RiskCount { get; private set; }
 
+    /// <summary>
+    /// In "who does what where" a row is an organisation, and an organisation that does not work in a municipality
+    /// leaves no gap there: the gaps are the municipalities (columns) without support from anyone, shown in a row of
+    /// their own under the organisations.
+    /// </summary>
+    public bool GapsByColumn => View == OrganizationView;
+    public CoverageResult? ColumnTotals { get; private set; }
+
     public IReadOnlyList<CoverageDimension> ExportBy =>
         SplitByLayer ? [RowDimension, ColumnDimension, CoverageDimension.Layer] : [RowDimension, ColumnDimension];
 
@@ -52,8 +60,17 @@ public sealed class CoverageModel(CoverageQuery query, SamlaDbContext db, IStrin
             Layers = Run(RowDimension, ColumnDimension, CoverageDimension.Layer);
             LayerDomain = Restricted(CoverageDimension.Layer);
         }
-        GapCount = Totals.Cells.Count(c => c.IsGap);
-        RiskCount = Totals.Cells.Count(c => c.IsAtRisk);
+        if (GapsByColumn)
+        {
+            ColumnTotals = Run(ColumnDimension);
+            GapCount = ColumnTotals.Cells.Count(c => c.IsGap);
+            RiskCount = ColumnTotals.Cells.Count(c => c.IsAtRisk);
+        }
+        else
+        {
+            GapCount = Totals.Cells.Count(c => c.IsGap);
+            RiskCount = Totals.Cells.Count(c => c.IsAtRisk);
+        }
 
         var perMunicipality = Run(CoverageDimension.Municipality);
         Chart = new BarChart("chart-municipality", t["ChartTitle"], t["ChartDescription", Facts.CountyName], t["Municipality"],
@@ -68,6 +85,10 @@ public sealed class CoverageModel(CoverageQuery query, SamlaDbContext db, IStrin
             : Facts.Domains[d];
 
     public CoverageCell Cell(string row, string column) => Totals.Find(row, column)!;
+
+    public CoverageCell ColumnTotal(string column) => ColumnTotals!.Find(column)!;
+
+    public string ColumnLink(string column) => PageLink("/samordning/tackning/insatser", (ColumnDimension.PageKey(), column));
 
     public int LayerCount(string row, string column, string layer) => Layers?.Find(row, column, layer)?.Active ?? 0;
 

@@ -12,7 +12,11 @@ namespace Samla.Web.Features.Workspace;
 public sealed class HistoryModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
     ScheduleText scheduleText, IStringLocalizer<WorkspaceText> t) : PageModel
 {
-    public sealed record Change(string Label, string Before, string After);
+    public sealed record Change(string Label, string Before, string After)
+    {
+        /// <summary>The words kept, deleted and inserted, so a small edit in a long text stands out.</summary>
+        public IReadOnlyList<WordDiff.Part> Parts { get; } = WordDiff.Compare(Before, After);
+    }
     public sealed record Entry(long Id, int Version, string Action, string UserName, DateTime Timestamp, IReadOnlyList<Change> Changes, bool IsCurrent);
 
     [FromRoute]
@@ -38,7 +42,7 @@ public sealed class HistoryModel(SamlaDbContext db, OrganizationAccess access, S
             // Not yet edited in the workspace: its current state is the only version there is.
             versions.Add(new ServiceVersion
             {
-                Id = 0, ServiceId = Id, Version = service.Version, UserName = "–", Timestamp = service.LastModified, Action = "baseline",
+                Id = 0, ServiceId = Id, Version = service.Version, UserName = await LastAuditorAsync(ct) ?? AuditActor.SystemName, Timestamp = service.LastModified, Action = "baseline",
                 SnapshotJson = ServiceSnapshot.Capture(service, catalog).ToJson(),
             });
         }
@@ -52,13 +56,32 @@ public sealed class HistoryModel(SamlaDbContext db, OrganizationAccess access, S
                 : ServiceSnapshot.Differences(previous, snapshot)
                     .Select(f => new Change(t["Field_" + f], catalog.Describe(f, previous, scheduleText, t), catalog.Describe(f, snapshot, scheduleText, t)))
                     .ToList();
-            entries.Add(new Entry(v.Id, v.Version, v.Action, v.UserName, v.Timestamp, diff, v.Version == service.Version));
+            entries.Add(new Entry(v.Id, v.Version, v.Action, Author(v.UserName, v.Action), v.Timestamp, diff, v.Version == service.Version));
             previous = snapshot;
         }
         entries.Reverse();
         Entries = entries;
         return Page();
     }
+
+    /// <summary>Who wrote the service before the workspace kept versions: the last audited change to it.</summary>
+    private Task<string?> LastAuditorAsync(CancellationToken ct) =>
+        db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Data.Service) && a.EntityId == Id.ToString())
+            .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// A person's name as it is; the processes that write without a person in words: "Importerad" (the import),
+    /// "Demodata", and for a version from before the workspace with no known author "Före arbetsytan".
+    /// </summary>
+    public string Author(string userName, string action) => userName switch
+    {
+        "import" => t["Author_Import"],
+        DemoData.AuditUserName => t["Author_DemoData"],
+        AuditActor.SystemName or "–" or "" => action == "baseline" ? t["Author_BeforeWorkspace"] : t["Author_System"],
+        _ when action == "baseline" => t["Author_BaselineBy", userName],
+        _ => userName,
+    };
 
     public async Task<IActionResult> OnPostRestoreAsync(long versionId, CancellationToken ct)
     {
