@@ -8,7 +8,7 @@ namespace Samla.Tests.Core;
 /// No page shows a raw resource key ("PrintHint"): every key a view asks its localizer for exists in that localizer's
 /// neutral (Swedish) resx, and every translation of a text set has every key of the Swedish one (a missing one would
 /// fall back to Swedish, or for a plural form to the wrong language's form). A translation may add plural forms
-/// (<c>Key_few</c>) its language needs.
+/// (<c>Key_few</c>) and grammatical genders (<c>Ordinal_1_Feminine</c>) its language needs.
 /// </summary>
 public sealed partial class ResourceKeyTests
 {
@@ -51,10 +51,14 @@ public sealed partial class ResourceKeyTests
     [Fact]
     public void A_translation_adds_only_plural_forms_of_swedish_keys()
     {
-        var categories = new[] { "zero", "one", "two", "few", "many", "other" };
+        // Plural categories (Plurals) and the grammatical genders the schedule text agrees with (ScheduleText.Ordinal).
+        var forms = new[] { "zero", "one", "two", "few", "many", "other", "Masculine", "Feminine", "Neuter" };
+        bool Allowed(HashSet<string> swedish, string key) =>
+            (key.LastIndexOf('_') is > 0 and var i && forms.Contains(key[(i + 1)..]) && swedish.Contains(key[..i]))
+            || (key.StartsWith("DayGender_", StringComparison.Ordinal) && swedish.Contains("Day_" + key["DayGender_".Length..]));
         var extra = Sets.SelectMany(set => set.Value.Where(l => l.Key != "")
                 .SelectMany(l => l.Value.Except(set.Value[""])
-                    .Where(k => !(k.LastIndexOf('_') is > 0 and var i && categories.Contains(k[(i + 1)..]) && set.Value[""].Contains(k[..i])))
+                    .Where(k => !Allowed(set.Value[""], k))
                     .Select(k => $"{set.Key}.{l.Key}.resx has {k}, which is no Swedish key nor a plural form of one")))
             .ToList();
         Assert.True(extra.Count == 0, string.Join("\n", extra));

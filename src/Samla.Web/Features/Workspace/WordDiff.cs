@@ -63,15 +63,15 @@ public static partial class WordDiff
                 x++;
                 y++;
             }
-            else if (y < b.Count && (x == a.Count || lcs[x, y + 1] >= lcs[x + 1, y]))
-            {
-                Add(parts, Kind.Inserted, [b[y]]);
-                y++;
-            }
-            else
+            else if (x < a.Count && (y == b.Count || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
                 Add(parts, Kind.Deleted, [a[x]]);
                 x++;
+            }
+            else
+            {
+                Add(parts, Kind.Inserted, [b[y]]);
+                y++;
             }
         }
     }
