@@ -174,6 +174,10 @@ public sealed class WordsAndFormatsTests
     public void Console_logs_are_readable_in_a_terminal_or_in_development_and_json_when_hosted(bool development, bool redirected, bool readable) =>
         Assert.Equal(readable, ConsoleLogging.Readable(development, redirected));
 
+    [Fact]
+    public void A_format_named_in_the_environment_wins() =>
+        Assert.False(ConsoleLogging.Readable(isDevelopment: true, outputRedirected: false, chosenExplicitly: true));
+
     private static IStringLocalizer<T> Localizer<T>() =>
         new StringLocalizer<T>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 

@@ -188,7 +188,7 @@ public sealed class PublicPageTests(SamlaApp app) : IClassFixture<SamlaApp>
         using var client = app.CreateClient();
         var body = await client.AssertOkAsync("/sok/utskrift?q=samtal&lang=" + language);
         Assert.DoesNotContain("PrintHint", body, StringComparison.Ordinal);
-        Assert.Contains("(Ctrl+P)", body, StringComparison.Ordinal);
+        Assert.Contains("(Ctrl", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,4 +29,9 @@ public sealed class WordDiffTests
     [Fact]
     public void Empty_before_is_all_inserted() =>
         Assert.Equal([new Part(Kind.Inserted, "Ny text")], Compare("", "Ny text"));
+
+    [Fact]
+    public void A_name_replaced_whole_reads_as_one_deletion_and_one_insertion() =>
+        Assert.Equal([new Part(Kind.Deleted, "Språkcafé på Stadsbiblioteket"), new Part(Kind.Inserted, "Ändrat namn")],
+            Compare("Språkcafé på Stadsbiblioteket", "Ändrat namn"));
 }

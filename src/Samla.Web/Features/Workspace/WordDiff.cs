@@ -40,7 +40,42 @@ public static partial class WordDiff
             Middle(parts, midA, midB);
         }
         Add(parts, Kind.Same, a.Skip(a.Count - end));
-        return parts;
+        return Cleanup(parts);
+    }
+
+    /// <summary>
+    /// A space kept between two changes is no anchor a reader needs ("<del>Språkcafé</del> <del>på</del>" for a name
+    /// replaced whole): it joins the change, and each run of changes reads as one deletion followed by one insertion.
+    /// </summary>
+    private static List<Part> Cleanup(List<Part> parts)
+    {
+        var result = new List<Part>();
+        var i = 0;
+        while (i < parts.Count)
+        {
+            if (parts[i].Kind == Kind.Same)
+            {
+                result.Add(parts[i++]);
+                continue;
+            }
+            string deleted = "", inserted = "";
+            while (i < parts.Count)
+            {
+                var p = parts[i];
+                if (p.Kind == Kind.Deleted) deleted += p.Text;
+                else if (p.Kind == Kind.Inserted) inserted += p.Text;
+                else if (string.IsNullOrWhiteSpace(p.Text) && i + 1 < parts.Count && parts[i + 1].Kind != Kind.Same)
+                {
+                    deleted += p.Text;
+                    inserted += p.Text;
+                }
+                else break;
+                i++;
+            }
+            if (deleted.Length > 0) result.Add(new Part(Kind.Deleted, deleted));
+            if (inserted.Length > 0) result.Add(new Part(Kind.Inserted, inserted));
+        }
+        return result;
     }
 
     private static void Middle(List<Part> parts, List<string> a, List<string> b)
