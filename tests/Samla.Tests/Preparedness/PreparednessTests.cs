@@ -49,12 +49,15 @@ public sealed class PreparednessTests(SamlaAppWithoutDemoData app) : IClassFixtu
         Assert.Contains(NoticeText, home, StringComparison.Ordinal);
         Assert.Contains("href=\"/beredskap\"", home, StringComparison.Ordinal);
         Assert.Contains("Beredskapsläget är på.", await coordinator.AssertOkAsync("/samordning/beredskap"), StringComparison.Ordinal);
+        // The public page's title fits the state: open now while a large reception is under way.
+        Assert.Equal("Stöd som är öppet för nyanlända nu", Assert.Single(Html.H1s(await visitor.AssertOkAsync("/beredskap"))));
 
         using (var off = await SwitchAsync(coordinator, on: false))
         {
             await off.AssertStatusAsync(HttpStatusCode.Redirect);
         }
         Assert.DoesNotContain(NoticeText, await visitor.AssertOkAsync("/"), StringComparison.Ordinal);
+        Assert.Equal("Stöd som kan ta emot fler vid behov", Assert.Single(Html.H1s(await visitor.AssertOkAsync("/beredskap"))));
 
         var audit = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(AppSetting) && a.EntityId == PreparednessMode.Key).OrderBy(a => a.Id).ToListAsync());
@@ -95,13 +98,14 @@ public sealed class PreparednessTests(SamlaAppWithoutDemoData app) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("sv", "Stöd som är öppet för nyanlända nu")]
-    [InlineData("en", "Support open to new arrivals now")]
-    [InlineData("ar", "دعم متاح للوافدين الجدد الآن")]
-    [InlineData("prs", "خدمات حمایتی که اکنون برای تازه‌واردان باز است")]
-    [InlineData("ti", "ሕጂ ንሓደስቲ መጻእቲ ክፉት ዝኾነ ደገፍ")]
-    [InlineData("so", "Taageero hadda u furan dadka cusub")]
-    [InlineData("uk", "Підтримка, доступна для новоприбулих зараз")]
+    // Preparedness mode is off: the title does not claim a reception is under way (that title is for mode on).
+    [InlineData("sv", "Stöd som kan ta emot fler vid behov")]
+    [InlineData("en", "Support that can take more people if needed")]
+    [InlineData("ar", "دعم يمكنه استقبال المزيد عند الحاجة")]
+    [InlineData("prs", "خدمات حمایتی که در صورت نیاز می‌توانند افراد بیشتری را بپذیرند")]
+    [InlineData("ti", "ኣድላዪ እንተኾይኑ ተወሰኽቲ ሰባት ክቕበል ዝኽእል ደገፍ")]
+    [InlineData("so", "Taageero qaadan karta dad kale haddii loo baahdo")]
+    [InlineData("uk", "Підтримка, яка за потреби може прийняти більше людей")]
     public async Task Public_preparedness_page_speaks_every_UI_language(string lang, string title)
     {
         var (surge, plain) = await ServicesAsync();
