@@ -144,7 +144,6 @@ public static class GeneratedServices
                     {
                         Id = orgId, Name = name, Description = $"{name} erbjuder stöd till nyanlända i {home.Name}. (Genererad testdata.)",
                         Email = $"info@{domain}", Website = $"https://www.{domain}", Type = type, MunicipalityCode = home.Code, IsActive = true,
-                        CreatedAt = now, LastModified = now,
                     }, ct);
                     Guid? locationId = null;
                     if (random.Next(4) != 0)
@@ -155,7 +154,7 @@ public static class GeneratedServices
                             Id = locationId.Value, OrganizationId = orgId, LocationType = "physical", Name = name,
                             Latitude = Math.Round(home.Latitude + random.NextDouble() * 0.02 - 0.01, 5),
                             Longitude = Math.Round(home.Longitude + random.NextDouble() * 0.02 - 0.01, 5),
-                            MunicipalityCode = home.Code, CreatedAt = now, LastModified = now,
+                            MunicipalityCode = home.Code,
                         }, ct);
                         await w.AddAsync(new Address
                         {
@@ -196,7 +195,6 @@ public static class GeneratedServices
                         FeesDescription = fee, MinimumAge = kind.Min, MaximumAge = kind.Max, Capacity = capacity,
                         SurgeCapacity = surge ? capacity / 2 + 5 : null, SurgeLeadTimeDays = surge ? random.Next(1, 5) * 7 : null,
                         AssuredDate = today.AddDays(-random.Next(0, 425)), AssurerEmail = $"processledare@{org.Domain}",
-                        CreatedAt = now, LastModified = now,
                     }, ct);
 
                     // Attributes: target groups, exactly one layer, activities, ages, cost, access modes, preparedness.
