@@ -1,33 +1,76 @@
 #!/usr/bin/env bash
-# Import benchmark (issue 5): N generated services (default 100 000), exported as NDJSON and imported
-# into a fresh SQLite database. Prints the import time and peak memory; the target is under 2 minutes
-# for 100 000 services. Usage: bench/import/run.sh [N]
+# Import benchmark (issues 5 and 14): N generated services (default 100 000), exported as NDJSON and imported three
+# times into a fresh database: a fresh import, the same file again (nothing changed), and the file with 1 % of the
+# services changed (a nightly sync). Prints one row each: time, peak memory, what the import reports, and what was
+# written (audit rows added, service versions bumped). Targets: fresh under 2 minutes; the unchanged re-import no
+# slower than the fresh one and writing nothing; the 1 % re-import writing only those services.
+# Usage: bench/import/run.sh [N] [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"]   (the database is created and dropped)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-100000}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-dotnet build src/Samla.Web -c Release -o "$work/app" -v quiet -nologo >/dev/null
-app() {
-  local db=$1; shift
-  env ASPNETCORE_CONTENTROOT="$work/app" Logging__LogLevel__Default=Warning Database__Provider=Sqlite \
-    ConnectionStrings__Samla="Data Source=$db" Samla__DemoData=false dotnet "$work/app/Samla.Web.dll" "$@"
+pg=""
+if [ "${2:-}" = "--postgres" ]; then pg=${3:?connection string without Database}; fi
+[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+work=$(mktemp -d /tmp/samla-bench-import.XXXXXX)
+dbname="samla_bench_import_$$"
+cleanup() {
+  if [ -n "$pg" ]; then psql_admin -qc "DROP DATABASE IF EXISTS \"$dbname\"" >/dev/null 2>&1 || true; fi
+  rm -rf "$work"
 }
-timed() {
-  local label=$1; shift
-  local start end
-  start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/mem.txt" env ASPNETCORE_CONTENTROOT="$work/app" Logging__LogLevel__Default=Warning \
-    Database__Provider=Sqlite ConnectionStrings__Samla="Data Source=$work/target.db" Samla__DemoData=false \
-    dotnet "$work/app/Samla.Web.dll" "$@" | tail -2
-  end=$(date +%s.%N)
-  printf '%s: %.1f s, peak memory %d MB\n' "$label" "$(echo "$end - $start" | bc)" "$(( $(cat "$work/mem.txt") / 1024 ))"
+psql_args() {
+  python3 -c "
+import sys; cs = dict(kv.split('=', 1) for kv in sys.argv[1].split(';') if kv)
+print('-h', cs.get('Host', '127.0.0.1'), '-p', cs.get('Port', '5432'), '-U', cs.get('Username', 'postgres'))" "$pg"
+}
+psql_admin() { psql $(psql_args) -d postgres "$@"; }
+trap cleanup EXIT
+dotnet build src/Samla.Web -c Release -o "$work/app" -v quiet -nologo >/dev/null
+run() {
+  local provider=$1 conn=$2; shift 2
+  env ASPNETCORE_CONTENTROOT="$work/app" Logging__LogLevel__Default=Warning Database__Provider="$provider" \
+    ConnectionStrings__Samla="$conn" Samla__DemoData=false dotnet "$work/app/Samla.Web.dll" "$@"
 }
 
-echo "Seeding $n services into a source database…"
-app "$work/source.db" seed --services "$n"
-app "$work/source.db" export --format ndjson "$work/services.ndjson"
-echo "NDJSON: $(du -h "$work/services.ndjson" | cut -f1), $(wc -l < "$work/services.ndjson") services"
-app "$work/target.db" migrate >/dev/null
-timed "Import of $n services into a fresh SQLite database" import "$work/services.ndjson"
-timed "Second import of the same file (all unchanged)" import "$work/services.ndjson"
+if [ -n "$pg" ]; then
+  provider=Postgres target="$pg;Database=$dbname"
+  psql_admin -qc "CREATE DATABASE \"$dbname\"" >/dev/null
+  sql() { psql $(psql_args) -d "$dbname" -Atqc "$1"; }
+else
+  provider=Sqlite target="Data Source=$work/target.db"
+  sql() { sqlite3 "$work/target.db" "$1"; }
+fi
+
+echo "Seeding $n services into a source database (SQLite)…"
+run Sqlite "Data Source=$work/source.db" seed --services "$n" >/dev/null
+run Sqlite "Data Source=$work/source.db" export --format ndjson "$work/services.ndjson" >/dev/null
+# Every hundredth service gets a new description: 1 % changed.
+python3 - "$work/services.ndjson" "$work/changed.ndjson" <<'EOF'
+import json, sys
+with open(sys.argv[1], encoding='utf-8') as src, open(sys.argv[2], 'w', encoding='utf-8') as dst:
+    for i, line in enumerate(src):
+        if i % 100 == 0:
+            s = json.loads(line)
+            s['description'] = s.get('description', '') + ' Ändrad i nattens synkronisering.'
+            line = json.dumps(s, ensure_ascii=False) + '\n'
+        dst.write(line)
+EOF
+echo "NDJSON: $(du -h "$work/services.ndjson" | cut -f1), $(wc -l < "$work/services.ndjson") services; $provider target"
+run "$provider" "$target" migrate >/dev/null
+
+timed() {
+  local label=$1 file=$2
+  local audit0 versions0 start end summary
+  audit0=$(sql 'SELECT COUNT(*) FROM "AuditEntries"')
+  versions0=$(sql 'SELECT COALESCE(SUM("Version"), 0) FROM "Services"')
+  start=$(date +%s.%N)
+  summary=$(/usr/bin/time -f "%M" -o "$work/mem.txt" env ASPNETCORE_CONTENTROOT="$work/app" Logging__LogLevel__Default=Warning \
+    Database__Provider="$provider" ConnectionStrings__Samla="$target" Samla__DemoData=false \
+    dotnet "$work/app/Samla.Web.dll" import "$file" | grep -v "klar på" | tail -1)
+  end=$(date +%s.%N)
+  printf '%-34s %6.1f s  %5d MB  %s  audit rows +%d, service versions +%d\n' "$label" "$(echo "$end - $start" | bc)" \
+    "$(( $(tail -1 "$work/mem.txt") / 1024 ))" "$summary" \
+    "$(( $(sql 'SELECT COUNT(*) FROM "AuditEntries"') - audit0 ))" "$(( $(sql 'SELECT COALESCE(SUM("Version"), 0) FROM "Services"') - versions0 ))"
+}
+timed "Fresh import ($provider)" "$work/services.ndjson"
+timed "Unchanged re-import ($provider)" "$work/services.ndjson"
+timed "1 % changed re-import ($provider)" "$work/changed.ndjson"

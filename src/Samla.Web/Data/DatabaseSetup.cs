@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Samla.Web.Data;
@@ -9,26 +10,66 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Chooses the provider from configuration (Database:Provider) and registers the context.</summary>
+/// <summary>
+/// Which database the app uses: section <c>Database</c> (<c>Provider</c>: Sqlite or Postgres) and the connection string
+/// <c>ConnectionStrings:Samla</c> (for SQLite, default <c>App_Data/samla.db</c>). Bound once, checked at start by
+/// <see cref="DatabaseOptionsValidation"/> with a message that names the setting and what to write instead.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>"Sqlite" (default) or "Postgres" ("PostgreSQL" is understood too); case does not matter.</summary>
+    public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
+
+    /// <summary>From <c>ConnectionStrings:Samla</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The provider named by <see cref="Provider"/>, or null when it names none.</summary>
+    public DatabaseProvider? ProviderKind => Provider.Trim().ToUpperInvariant() switch
+    {
+        "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRES" or "POSTGRESQL" => DatabaseProvider.Postgres,
+        _ => null,
+    };
+
+    /// <summary>The settings as configured (used while services are registered, before options can be resolved).</summary>
+    public static DatabaseOptions From(IConfiguration config)
+    {
+        var options = new DatabaseOptions();
+        config.GetSection(Section).Bind(options);
+        options.ConnectionString = config.GetConnectionString("Samla");
+        return options;
+    }
+}
+
+/// <summary>Checks <see cref="DatabaseOptions"/>: a known provider, and a connection string for PostgreSQL.</summary>
+public sealed class DatabaseOptionsValidation : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options) =>
+        Describe(options) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
+
+    /// <summary>Null when the settings can be used; otherwise the message a person can act on.</summary>
+    public static string? Describe(DatabaseOptions options) => options.ProviderKind switch
+    {
+        null => $"Database:Provider '{options.Provider}' is not known: write Sqlite (a file, the default) or Postgres " +
+            "(then also ConnectionStrings:Samla, e.g. \"Host=localhost;Username=samla;Database=samla\").",
+        DatabaseProvider.Postgres when string.IsNullOrWhiteSpace(options.ConnectionString) =>
+            "Database:Provider is Postgres but ConnectionStrings:Samla is empty: set it, e.g. " +
+            "ConnectionStrings__Samla=\"Host=localhost;Username=samla;Database=samla\".",
+        _ => null,
+    };
+}
+
+/// <summary>Chooses the provider from <see cref="DatabaseOptions"/> and registers the context.</summary>
 public static class DatabaseSetup
 {
-    public static DatabaseProvider Provider(IConfiguration config) =>
-        config["Database:Provider"] is { Length: > 0 } p
-            ? p.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase)
-                ? DatabaseProvider.Postgres
-                : p.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
-                    ? DatabaseProvider.Sqlite
-                    : throw new InvalidOperationException($"Database:Provider '{p}' is not known. Use Sqlite or Postgres.")
-            : DatabaseProvider.Sqlite;
-
-    public static string ConnectionString(IConfiguration config, IHostEnvironment env)
+    /// <summary>The connection string to use: the configured one, else (SQLite) App_Data/samla.db under the content root.</summary>
+    public static string ConnectionString(DatabaseOptions options, IHostEnvironment env)
     {
-        var cs = config.GetConnectionString("Samla");
-        if (!string.IsNullOrWhiteSpace(cs)) return cs;
-        if (Provider(config) == DatabaseProvider.Postgres)
-        {
-            throw new InvalidOperationException("ConnectionStrings:Samla must be set when Database:Provider is Postgres.");
-        }
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return options.ConnectionString;
         var folder = Path.Combine(env.ContentRootPath, "App_Data");
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "samla.db")}";
@@ -36,8 +77,20 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddSamlaDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        var provider = Provider(config);
-        var cs = ConnectionString(config, env);
+        var options = DatabaseOptions.From(config);
+        // The context is chosen now, before the app starts: a wrong setting stops here, with the same message start validation gives.
+        if (DatabaseOptionsValidation.Describe(options) is { } problem)
+        {
+            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), [problem]);
+        }
+        services.AddOptions<DatabaseOptions>().Configure(o =>
+        {
+            config.GetSection(DatabaseOptions.Section).Bind(o);
+            o.ConnectionString = config.GetConnectionString("Samla");
+        }).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidation>();
+        var provider = options.ProviderKind!.Value;
+        var cs = ConnectionString(options, env);
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>(o => o.UseNpgsql(cs, n => n.CommandTimeout(120)));

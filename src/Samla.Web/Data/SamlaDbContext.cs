@@ -119,8 +119,9 @@ public abstract class SamlaDbContext(DbContextOptions options, AuditActor? actor
             }
             else if (entry.State == EntityState.Modified)
             {
-                entry.Entity.LastModified = now;
-                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                // Through the entry, so the stamps are saved also when automatic change detection is off (the importer).
+                entry.Property(e => e.LastModified).CurrentValue = now;
+                entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Samla.Web.Core;
+using Samla.Web.Data;
 using Samla.Web.Features.Search;
 
 namespace Samla.Tests.Core;
@@ -50,5 +51,30 @@ public sealed class OptionsTests
         using var services = Services(("Samla:UpdateCycleMonths", "0"));
         var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SamlaOptions>>().Value);
         Assert.Contains("Samla:UpdateCycleMonths", e.Message);
+    }
+
+    private static IConfiguration Config(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
+
+    [Fact]
+    public void Database_settings_are_bound_and_default_to_sqlite()
+    {
+        Assert.Equal(DatabaseProvider.Sqlite, DatabaseOptions.From(Config()).ProviderKind);
+        var pg = DatabaseOptions.From(Config(("Database:Provider", "postgresql"), ("ConnectionStrings:Samla", "Host=db")));
+        Assert.Equal(DatabaseProvider.Postgres, pg.ProviderKind);
+        Assert.Equal("Host=db", pg.ConnectionString);
+        Assert.Null(DatabaseOptionsValidation.Describe(pg));
+    }
+
+    [Fact]
+    public void A_wrong_database_setting_stops_registration_with_a_message_that_says_what_to_write()
+    {
+        var env = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = Path.GetTempPath() };
+        var unknown = Assert.Throws<OptionsValidationException>(() =>
+            new ServiceCollection().AddSamlaDatabase(Config(("Database:Provider", "Oracle")), env));
+        Assert.Contains("Database:Provider 'Oracle' is not known: write Sqlite (a file, the default) or Postgres", unknown.Message);
+        var noConnection = Assert.Throws<OptionsValidationException>(() =>
+            new ServiceCollection().AddSamlaDatabase(Config(("Database:Provider", "Postgres")), env));
+        Assert.Contains("ConnectionStrings:Samla is empty", noConnection.Message);
     }
 }

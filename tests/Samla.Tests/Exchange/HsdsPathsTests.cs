@@ -7,9 +7,11 @@ using Samla.Web.Features.Search;
 namespace Samla.Tests.Exchange;
 
 /// <summary>
-/// GET /api/hsds/services answers the profile's filters from the search engine (per_page up to 100) or from the database
-/// (larger pages): both give the same total and the same services, also where a service has a place in a municipality
-/// that is not among the areas it serves.
+/// GET /api/hsds/services answers free text and the profile's filters from the search engine (at any page size), and
+/// anything combined with taxonomy_term_id, organization_id or modified_after from the database. For every filter and
+/// combination: per_page 50 and 200 give the same total and the same services, and the profile's filters give the same
+/// answer on both paths (the database path forced by modified_after), also where a service has a place in a
+/// municipality that is not among the areas it serves.
 /// </summary>
 public sealed class HsdsPathsTests(SamlaApp app) : IClassFixture<SamlaApp>
 {
@@ -17,9 +19,9 @@ public sealed class HsdsPathsTests(SamlaApp app) : IClassFixture<SamlaApp>
     private const string Halmstad = "1380";
     private const string Kungsbacka = "1384";
 
-    private async Task<Guid> ServiceWithPlaceOutsideItsAreasAsync()
+    private async Task<(Guid Service, Guid Organization)> ServiceWithPlaceOutsideItsAreasAsync()
     {
-        var id = await app.WithDbAsync(async db =>
+        var ids = await app.WithDbAsync(async db =>
         {
             var org = new Organization { Name = "Testföreningen i Hylte", Description = "Test.", Email = "info@hylte-test.example" };
             var place = new Location { Organization = org, Name = "Träffpunkten", MunicipalityCode = Hylte };
@@ -31,10 +33,10 @@ public sealed class HsdsPathsTests(SamlaApp app) : IClassFixture<SamlaApp>
             db.Services.Add(service);
             db.Add(new ServiceAtLocation { Service = service, Location = place });
             await db.SaveChangesAsync();
-            return service.Id;
+            return (service.Id, org.Id);
         });
         await app.WithScopeAsync(async sp => await sp.GetRequiredService<ServiceSearch>().RefreshAsync(force: true, default));
-        return id;
+        return ids;
     }
 
     /// <summary>Every page of the answer at <paramref name="perPage"/>: the total and the ids, in page order.</summary>
@@ -55,6 +57,9 @@ public sealed class HsdsPathsTests(SamlaApp app) : IClassFixture<SamlaApp>
         return (total, ids);
     }
 
+    /// <summary>Forces the database path and matches every service (all were changed after 2000).</summary>
+    private const string DatabasePath = "modified_after=2000-01-01T00:00:00Z";
+
     [Theory]
     [InlineData("municipality=" + Hylte)]
     [InlineData("municipality=" + Halmstad)]
@@ -65,18 +70,38 @@ public sealed class HsdsPathsTests(SamlaApp app) : IClassFixture<SamlaApp>
     [InlineData("layer=2")]
     [InlineData("layer=2&language=ar")]
     [InlineData("language=ar")]
+    [InlineData("municipality=" + Hylte + "&target_group=refugees&layer=2&language=ar")]
+    [InlineData("search=språkcafé")]
+    [InlineData("search=språkcafé&municipality=" + Hylte)]
+    [InlineData("search=språkcafé&target_group=refugees&layer=2")]
+    [InlineData("taxonomy_term_id={layer2}")]
+    [InlineData("taxonomy_term_id={layer2}&municipality=" + Hylte)]
+    [InlineData("organization_id={org}")]
+    [InlineData("organization_id={org}&municipality=" + Hylte + "&language=ar")]
+    [InlineData("modified_after=2000-01-01T00:00:00Z&target_group=refugees")]
+    [InlineData("search=språkcafé&modified_after=2000-01-01T00:00:00Z")]
     public async Task Engine_and_database_give_the_same_total_and_services(string filter)
     {
-        var id = await ServiceWithPlaceOutsideItsAreasAsync();
+        var (id, orgId) = await ServiceWithPlaceOutsideItsAreasAsync();
+        filter = filter.Replace("{org}", orgId.ToString(), StringComparison.Ordinal)
+            .Replace("{layer2}", ReferenceData.TermId(ReferenceData.MhpssLayers, "2").ToString(), StringComparison.Ordinal);
         using var client = app.CreateClient();
 
-        var engine = await AllPagesAsync(client, filter, 50);   // per_page ≤ 100: the search engine
-        var database = await AllPagesAsync(client, filter, 200); // per_page > 100: the database
+        var small = await AllPagesAsync(client, filter, 50);
+        var large = await AllPagesAsync(client, filter, 200);
+        Assert.Equal(small.Total, large.Total);
+        Assert.Equal(small.Total, small.Ids.Count);
+        Assert.Equal(small.Ids.Order(), large.Ids.Order());
+        Assert.Equal(small.Ids.Count, small.Ids.Distinct().Count());
+        Assert.Contains(id, large.Ids); // every filter above matches the new service, by its place, its areas, its name or its organisation
 
-        Assert.Equal(engine.Total, database.Total);
-        Assert.Equal(engine.Total, engine.Ids.Count);
-        Assert.Equal(engine.Ids.Order(), database.Ids.Order());
-        Assert.Equal(engine.Ids.Count, engine.Ids.Distinct().Count());
-        Assert.Contains(id, database.Ids); // every filter above matches the new service, by its place or its areas
+        // The profile's filters (not free text, a word search in the engine and a substring match in the database) mean
+        // the same on the database path.
+        if (!filter.Contains("search=", StringComparison.Ordinal) && !filter.Contains("modified_after=", StringComparison.Ordinal))
+        {
+            var database = await AllPagesAsync(client, filter + "&" + DatabasePath, 50);
+            Assert.Equal(small.Total, database.Total);
+            Assert.Equal(small.Ids.Order(), database.Ids.Order());
+        }
     }
 }

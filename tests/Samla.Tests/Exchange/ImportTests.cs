@@ -109,6 +109,55 @@ public sealed class ImportTests(SamlaApp app) : IClassFixture<SamlaApp>
         });
     }
 
+    /// <summary>A nightly re-import: unchanged records write nothing at all; a 1 % change writes exactly those services.</summary>
+    [Fact]
+    public async Task Reimport_writes_nothing_when_unchanged_and_only_the_changed_one_percent()
+    {
+        var template = (await ExportedServicesAsync()).First(s => s["attributes"] is not null && s["schedules"] is not null);
+        var services = Enumerable.Range(0, 200).Select(_ => NewService(template)).ToList();
+        var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
+        var created = await ExchangeKit.ImportAsync(app, Write(services));
+        Assert.True(created.IsValid, ExchangeKit.Problems(created));
+        Assert.Equal(200, created.Created);
+
+        Task<(int Audit, Dictionary<Guid, (int Version, DateTime Modified)> Services)> StateAsync() => app.WithDbAsync(async db =>
+            (await db.AuditEntries.CountAsync(),
+             (await db.Services.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Version, s.LastModified }).ToListAsync())
+                .ToDictionary(s => s.Id, s => (s.Version, s.LastModified))));
+        var before = await StateAsync();
+        var maxAuditId = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Id));
+
+        var unchanged = await ExchangeKit.ImportAsync(app, Write(services));
+        Assert.True(unchanged.IsValid, ExchangeKit.Problems(unchanged));
+        Assert.Equal((200, 0, 0, 0, 0), (unchanged.Unchanged, unchanged.Created, unchanged.Updated, unchanged.OrganizationsChanged, unchanged.LocationsChanged));
+        var afterUnchanged = await StateAsync();
+        Assert.Equal(before.Audit, afterUnchanged.Audit);
+        Assert.Equal(before.Services, afterUnchanged.Services);
+
+        // 1 %: two of the 200 services change.
+        var changedIds = new[] { ids[17], ids[150] };
+        services[17]["description"] = "Ändrad beskrivning i nattens import.";
+        services[150]["name"] = "Ändrat namn i nattens import";
+        var onePercent = await ExchangeKit.ImportAsync(app, Write(services));
+        Assert.True(onePercent.IsValid, ExchangeKit.Problems(onePercent));
+        Assert.Equal((198, 2, 0), (onePercent.Unchanged, onePercent.Updated, onePercent.Created));
+        Assert.Equal(changedIds.Order(), onePercent.Records.Where(r => r.Outcome == RecordOutcome.Updated).Select(r => r.Id).Order());
+        var after = await StateAsync();
+        foreach (var id in ids)
+        {
+            if (changedIds.Contains(id)) Assert.Equal(before.Services[id].Version + 1, after.Services[id].Version);
+            else Assert.Equal(before.Services[id], after.Services[id]);
+        }
+        await app.WithDbAsync(async db =>
+        {
+            var entries = await db.AuditEntries.Where(a => a.Id > maxAuditId).ToListAsync();
+            Assert.True(entries.Count == 2, string.Join("\n", entries.Select(a => $"{a.EntityType} {a.EntityId} {a.Action} {a.FieldName}: {a.OldValue} -> {a.NewValue}")));
+            Assert.Equal(changedIds.Select(i => i.ToString()).Order(), entries.Select(a => a.EntityId).Order());
+            Assert.All(entries, a => Assert.Equal("update", a.Action));
+            Assert.Equal("Ändrad beskrivning i nattens import.", (await db.Services.FirstAsync(s => s.Id == ids[17])).Description);
+        });
+    }
+
     [Fact]
     public async Task Broken_json_is_reported_and_nothing_written()
     {

@@ -11,7 +11,7 @@ namespace Samla.Web.Features.Admin;
 /// What the outbox holds: queued, being sent, sent and failed mail (with the reason), filtered by status and category,
 /// paged; a failed message can be tried again (audited). Staff only (the folder's Coordination policy): it shows addresses.
 /// </summary>
-public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, AuditActor actor, OutboxSignal signal, IStringLocalizer<OutboxText> t) : PageModel
+public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, OutboxSignal signal, IStringLocalizer<OutboxText> t) : PageModel
 {
     public const int PageSize = 50;
 
@@ -70,21 +70,8 @@ public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, AuditActo
                 .SetProperty(m => m.NextAttemptAt, now), ct);
         if (updated == 1)
         {
-            var (userId, userName) = actor.Current();
-            db.AuditEntries.Add(new AuditEntry
-            {
-                Timestamp = now,
-                UserId = userId,
-                UserName = userName,
-                EntityType = nameof(OutboxMessage),
-                EntityId = id.ToString(),
-                Action = "retry",
-                FieldName = nameof(OutboxMessage.Status),
-                OldValue = $"{message.Status} ({message.Attempts})",
-                NewValue = nameof(OutboxStatus.Queued),
-                OrganizationId = message.OrganizationId,
-                ChangeSetId = Guid.NewGuid(),
-            });
+            db.AuditEntries.Add(db.AuditEntryFor(nameof(OutboxMessage), id, "retry", nameof(OutboxMessage.Status),
+                $"{message.Status} ({message.Attempts})", nameof(OutboxStatus.Queued), message.OrganizationId));
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);

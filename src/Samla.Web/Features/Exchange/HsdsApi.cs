@@ -49,7 +49,7 @@ public static class HsdsApi
     /// <summary>
     /// Free-text filter in the database: a case-insensitive substring match on name and description. Used
     /// where the search engine cannot answer alone (combined with taxonomy_term_id, organization_id,
-    /// modified_after, ndjson, or pages larger than the engine's) and for organisations.
+    /// modified_after, or ndjson) and for organisations.
     /// </summary>
 #pragma warning disable CA1304 // string.ToLower() in a query is SQL lower(); no .NET culture is involved.
     public static IQueryable<Service> ApplyTextSearch(IQueryable<Service> services, string text)
@@ -78,22 +78,34 @@ public static class HsdsApi
         var ndjson = string.Equals(format, "ndjson", StringComparison.OrdinalIgnoreCase);
         var engineFilters = !string.IsNullOrWhiteSpace(search) || municipality is { Length: > 0 } || !string.IsNullOrWhiteSpace(target_group)
             || !string.IsNullOrWhiteSpace(layer) || !string.IsNullOrWhiteSpace(language);
-        if (engineFilters && !ndjson && taxonomy_term_id is null && organization_id is null && modified_after is null && per_page <= SearchPageLimit)
+        if (engineFilters && !ndjson && taxonomy_term_id is null && organization_id is null && modified_after is null)
         {
             // Free text and the profile's filters go through the same Swedish-aware engine as the search page
             // (stemming, å/ä/ö, typos; ranked by relevance, else by name), so the answer may be output-cached with it.
-            var result = await engine.SearchAsync(new SearchRequest
+            // The engine pages at most SearchPageLimit hits at a time: a larger page is put together from its pages, so
+            // every page size gives the same total and the same services.
+            var query0 = new SearchRequest
             {
                 Text = search,
                 Municipalities = SplitCodes(municipality),
                 TargetGroups = string.IsNullOrWhiteSpace(target_group) ? [] : [target_group.Trim()],
                 Layers = string.IsNullOrWhiteSpace(layer) ? [] : [layer.Trim()],
                 Languages = string.IsNullOrWhiteSpace(language) ? [] : [language.Trim().ToLowerInvariant()],
-                Page = page,
-                PageSize = per_page,
+                PageSize = SearchPageLimit,
                 CountFacets = false,
-            }, ct);
-            var ids = result.ServiceIds;
+            };
+            var offset = (long)(page - 1) * per_page;
+            var ids = new List<Guid>(Math.Min(per_page, SearchPageLimit));
+            var engineTotal = 0;
+            for (var enginePage = (int)(offset / SearchPageLimit) + 1; ; enginePage++)
+            {
+                var chunk = await engine.SearchAsync(query0 with { Page = enginePage }, ct);
+                var chunkIds = chunk.ServiceIds;
+                engineTotal = chunk.Total;
+                var skip = (int)Math.Max(0, offset - (long)(enginePage - 1) * SearchPageLimit);
+                ids.AddRange(chunkIds.Skip(skip).Take(per_page - ids.Count));
+                if (ids.Count >= per_page || chunkIds.Count < SearchPageLimit || (long)enginePage * SearchPageLimit >= engineTotal) break;
+            }
             // By primary key alone (the cheapest plan on either database); one that stopped being public since the
             // snapshot was built is left out here, and the snapshot catches up within seconds.
             var found = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Include(s => s.Organization).ToDictionaryAsync(s => s.Id, ct);
@@ -101,7 +113,7 @@ public static class HsdsApi
             var ranked = ids.Select(found.GetValueOrDefault)
                 .Where(s => s is not null && s.IsPublic())
                 .Select(s => HsdsMapping.ToHsds(s!, TermCatalog.Empty, options)).ToList();
-            return TypedResults.Json(Page(ranked, result.Total, page, per_page), HsdsJson.Options);
+            return TypedResults.Json(Page(ranked, engineTotal, page, per_page), HsdsJson.Options);
         }
         // Answered by the database: always current, so not cached.
         if (request.HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
@@ -157,7 +169,7 @@ public static class HsdsApi
         }
     }
 
-    /// <summary>The search engine pages at most this many hits at a time; larger pages use the database.</summary>
+    /// <summary>The search engine pages at most this many hits at a time; larger pages are put together from its pages.</summary>
     private const int SearchPageLimit = 100;
 
     private static List<string> SplitCodes(string[]? values) =>

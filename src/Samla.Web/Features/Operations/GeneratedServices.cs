@@ -1,8 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Operations;
@@ -13,10 +10,8 @@ namespace Samla.Web.Features.Operations;
 /// </summary>
 /// <remarks>
 /// EF Core with change tracking manages roughly 10–20 k rows a second here, and 100 000 services are
-/// about 1.5 million rows with their attributes, areas, languages and schedules. So rows are written with
-/// parameterised ADO.NET inserts on the context's own connection, one transaction per batch, in the exact
-/// formats EF Core uses (on SQLite: Guids as upper-case TEXT, DateTime/DateOnly/TimeOnly as EF's ISO text,
-/// bools as 0/1; on PostgreSQL the native uuid/timestamptz/date/time types), so EF reads them back as usual.
+/// about 1.5 million rows with their attributes, areas, languages and schedules. So rows go through the
+/// core's <see cref="BulkWriter"/> (the importer's writer too), one transaction per batch.
 /// </remarks>
 public static class GeneratedServices
 {
@@ -121,7 +116,7 @@ public static class GeneratedServices
         var existing = await db.Services.CountAsync(ct);
         var random = new Random(2026 + existing);
 
-        var w = new Writer(db);
+        using var w = new BulkWriter(db);
         var today = DateOnly.FromDateTime(now);
         var organizations = new List<(Guid Id, Guid? LocationId, Municipality Home, string Domain)>();
         var orgCount = (count + ServicesPerOrganization - 1) / ServicesPerOrganization;
@@ -133,8 +128,7 @@ public static class GeneratedServices
             while (made < count)
             {
                 var n = Math.Min(BatchSize, count - made);
-                await using var tx = await db.Database.GetDbConnection().BeginTransactionAsync(ct);
-                w.Begin(tx);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
 
                 // Organisations (with one location each) for this batch's share of services.
                 var neededOrgs = Math.Min(orgCount, (made + n + ServicesPerOrganization - 1) / ServicesPerOrganization);
@@ -146,26 +140,30 @@ public static class GeneratedServices
                     var name = string.Format(CultureInfo.InvariantCulture, pattern, home.Name);
                     var domain = string.Create(CultureInfo.InvariantCulture, $"gen{existing + i}.example");
                     var orgId = Guid.CreateVersion7();
-                    await w.InsertAsync("Organizations", ct,
-                        ("Id", orgId), ("Name", name), ("Description", $"{name} erbjuder stöd till nyanlända i {home.Name}. (Genererad testdata.)"),
-                        ("Email", $"info@{domain}"), ("Website", $"https://www.{domain}"), ("Type", type.ToString()),
-                        ("MunicipalityCode", home.Code), ("IsActive", true), ("Translations", "{}"),
-                        ("Version", 1), ("CreatedAt", now), ("LastModified", now));
+                    await w.AddAsync(new Organization
+                    {
+                        Id = orgId, Name = name, Description = $"{name} erbjuder stöd till nyanlända i {home.Name}. (Genererad testdata.)",
+                        Email = $"info@{domain}", Website = $"https://www.{domain}", Type = type, MunicipalityCode = home.Code, IsActive = true,
+                    }, ct);
                     Guid? locationId = null;
                     if (random.Next(4) != 0)
                     {
                         locationId = Guid.CreateVersion7();
-                        await w.InsertAsync("Locations", ct,
-                            ("Id", locationId.Value), ("OrganizationId", orgId), ("LocationType", "physical"), ("Name", name),
-                            ("Latitude", Math.Round(home.Latitude + random.NextDouble() * 0.02 - 0.01, 5)),
-                            ("Longitude", Math.Round(home.Longitude + random.NextDouble() * 0.02 - 0.01, 5)),
-                            ("MunicipalityCode", home.Code), ("Version", 1), ("CreatedAt", now), ("LastModified", now));
-                        await w.InsertAsync("Addresses", ct,
-                            ("Id", Guid.CreateVersion7()), ("LocationId", locationId.Value),
-                            ("Address1", string.Create(CultureInfo.InvariantCulture, $"Storgatan {random.Next(1, 60)}")),
-                            ("City", home.Name), ("StateProvince", home.CountyCode == countyCode ? countyName : "Sverige"),
-                            ("PostalCode", string.Create(CultureInfo.InvariantCulture, $"{random.Next(100, 999)} {random.Next(10, 99)}")),
-                            ("Country", "SE"), ("AddressType", "physical"));
+                        await w.AddAsync(new Location
+                        {
+                            Id = locationId.Value, OrganizationId = orgId, LocationType = "physical", Name = name,
+                            Latitude = Math.Round(home.Latitude + random.NextDouble() * 0.02 - 0.01, 5),
+                            Longitude = Math.Round(home.Longitude + random.NextDouble() * 0.02 - 0.01, 5),
+                            MunicipalityCode = home.Code,
+                        }, ct);
+                        await w.AddAsync(new Address
+                        {
+                            Id = Guid.CreateVersion7(), LocationId = locationId.Value,
+                            Address1 = string.Create(CultureInfo.InvariantCulture, $"Storgatan {random.Next(1, 60)}"),
+                            City = home.Name, StateProvince = home.CountyCode == countyCode ? countyName : "Sverige",
+                            PostalCode = string.Create(CultureInfo.InvariantCulture, $"{random.Next(100, 999)} {random.Next(10, 99)}"),
+                            Country = "SE", AddressType = "physical",
+                        }, ct);
                     }
                     organizations.Add((orgId, locationId, home, domain));
                 }
@@ -187,16 +185,17 @@ public static class GeneratedServices
                     var capacity = random.Next(5, 60);
                     var surge = random.Next(10) < 3;
                     var serviceId = Guid.CreateVersion7();
-                    await w.InsertAsync("Services", ct,
-                        ("Id", serviceId), ("OrganizationId", org.Id), ("Name", name),
-                        ("Description", $"{kind.Description} {ExtraSentences[random.Next(ExtraSentences.Length)]} {ExtraSentences[random.Next(ExtraSentences.Length)]}"),
-                        ("Url", $"https://www.{org.Domain}/stod/{index}"), ("Email", $"info@{org.Domain}"),
-                        ("Status", status), ("IsPublished", random.Next(20) != 0),
-                        ("ApplicationProcess", kind.Access.StartsWith("drop-in", StringComparison.Ordinal) ? "Kom när du vill." : "Boka tid via telefon eller e-post."),
-                        ("FeesDescription", fee), ("MinimumAge", kind.Min), ("MaximumAge", kind.Max), ("Capacity", capacity),
-                        ("SurgeCapacity", surge ? capacity / 2 + 5 : null), ("SurgeLeadTimeDays", surge ? random.Next(1, 5) * 7 : null),
-                        ("AssuredDate", today.AddDays(-random.Next(0, 425))), ("AssurerEmail", $"processledare@{org.Domain}"),
-                        ("Translations", "{}"), ("Version", 1), ("CreatedAt", now), ("LastModified", now));
+                    await w.AddAsync(new Service
+                    {
+                        Id = serviceId, OrganizationId = org.Id, Name = name,
+                        Description = $"{kind.Description} {ExtraSentences[random.Next(ExtraSentences.Length)]} {ExtraSentences[random.Next(ExtraSentences.Length)]}",
+                        Url = $"https://www.{org.Domain}/stod/{index}", Email = $"info@{org.Domain}",
+                        Status = status, IsPublished = random.Next(20) != 0,
+                        ApplicationProcess = kind.Access.StartsWith("drop-in", StringComparison.Ordinal) ? "Kom när du vill." : "Boka tid via telefon eller e-post.",
+                        FeesDescription = fee, MinimumAge = kind.Min, MaximumAge = kind.Max, Capacity = capacity,
+                        SurgeCapacity = surge ? capacity / 2 + 5 : null, SurgeLeadTimeDays = surge ? random.Next(1, 5) * 7 : null,
+                        AssuredDate = today.AddDays(-random.Next(0, 425)), AssurerEmail = $"processledare@{org.Domain}",
+                    }, ct);
 
                     // Attributes: target groups, exactly one layer, activities, ages, cost, access modes, preparedness.
                     var targets = kind.Targets.Replace(" ", "", StringComparison.Ordinal);
@@ -223,8 +222,10 @@ public static class GeneratedServices
                     for (var a = 0; a < areaCount * 2 && areas.Count < areaCount; a++) areas.Add(county[random.Next(county.Length)].Code);
                     foreach (var code in areas)
                     {
-                        await w.InsertAsync("ServiceAreas", ct, ("Id", Guid.CreateVersion7()), ("ServiceId", serviceId),
-                            ("MunicipalityCode", code), ("Name", county.First(m => m.Code == code).Name));
+                        await w.AddAsync(new ServiceArea
+                        {
+                            Id = Guid.CreateVersion7(), ServiceId = serviceId, MunicipalityCode = code, Name = county.First(m => m.Code == code).Name,
+                        }, ct);
                     }
 
                     // 1–3 languages, Swedish usually first.
@@ -234,14 +235,13 @@ public static class GeneratedServices
                     while (langs.Count < langCount) langs.Add(random.Next(LanguagePool.Length));
                     foreach (var l in langs)
                     {
-                        await w.InsertAsync("Languages", ct, ("Id", Guid.CreateVersion7()), ("ServiceId", serviceId),
-                            ("Code", LanguagePool[l].Code), ("Name", LanguagePool[l].Name));
+                        await w.AddAsync(new Language { Id = Guid.CreateVersion7(), ServiceId = serviceId, Code = LanguagePool[l].Code, Name = LanguagePool[l].Name }, ct);
                     }
 
                     var online = kind.Access == "online";
                     if (org.LocationId is { } loc && !online && random.Next(10) < 7)
                     {
-                        await w.InsertAsync("ServiceAtLocations", ct, ("Id", Guid.CreateVersion7()), ("ServiceId", serviceId), ("LocationId", loc));
+                        await w.AddAsync(new ServiceAtLocation { Id = Guid.CreateVersion7(), ServiceId = serviceId, LocationId = loc }, ct);
                     }
 
                     // A weekly schedule for most, a monthly one for some, none (by appointment) for the rest.
@@ -255,12 +255,14 @@ public static class GeneratedServices
                         var when = monthly
                             ? $"Första {DayNames[day].ToLowerInvariant()[..^2]}en i månaden"
                             : DayNames[day];
-                        await w.InsertAsync("Schedules", ct, ("Id", Guid.CreateVersion7()), ("ServiceId", serviceId),
-                            ("DtStart", today.AddDays(-random.Next(30, 400))), ("Timezone", "Europe/Stockholm"),
-                            ("Freq", monthly ? "MONTHLY" : "WEEKLY"), ("Interval", 1), ("Wkst", "MO"),
-                            ("Byday", monthly ? "1" + Days[day] : Days[day]), ("OpensAt", opens), ("ClosesAt", closes),
-                            ("Description", string.Create(CultureInfo.InvariantCulture, $"{when} {opens:HH.mm}–{closes:HH.mm}")),
-                            ("AttendingType", online ? "online" : "in person"));
+                        await w.AddAsync(new Schedule
+                        {
+                            Id = Guid.CreateVersion7(), ServiceId = serviceId, DtStart = today.AddDays(-random.Next(30, 400)), Timezone = "Europe/Stockholm",
+                            Freq = monthly ? "MONTHLY" : "WEEKLY", Interval = 1, Wkst = "MO", Byday = monthly ? "1" + Days[day] : Days[day],
+                            OpensAt = opens, ClosesAt = closes,
+                            Description = string.Create(CultureInfo.InvariantCulture, $"{when} {opens:HH.mm}–{closes:HH.mm}"),
+                            AttendingType = online ? "online" : "in person",
+                        }, ct);
                     }
                 }
 
@@ -276,111 +278,9 @@ public static class GeneratedServices
         }
     }
 
-    private static Task Attribute(Writer w, Guid serviceId, string taxonomy, string code, string? value, CancellationToken ct) =>
-        w.InsertAsync("ServiceAttributes", ct, ("Id", Guid.CreateVersion7()), ("ServiceId", serviceId),
-            ("TaxonomyTermId", ReferenceData.TermId(taxonomy, code)), ("Value", value));
-
-    /// <summary>One reusable parameterised INSERT per table and column list, values in EF Core's storage formats.</summary>
-    private sealed class Writer(SamlaDbContext db)
-    {
-        private readonly DbConnection _connection = db.Database.GetDbConnection();
-        private readonly bool _sqlite = db.Database.IsSqlite();
-        private readonly IRelationalTypeMappingSource _mappings = db.GetService<IRelationalTypeMappingSource>();
-        private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-        private readonly Dictionary<DateTime, string> _sqliteDateTimes = [];
-        private DbTransaction? _transaction;
-        private readonly Dictionary<string, (string[] Columns, List<object?[]> Rows)> _buffered = new(StringComparer.Ordinal);
-        private readonly List<string> _tableOrder = []; // first-use order respects foreign keys
-
-        /// <summary>Sends the buffered rows (PostgreSQL) inside the current transaction.</summary>
-        public async Task FlushAsync(CancellationToken ct)
+    private static Task Attribute(BulkWriter w, Guid serviceId, string taxonomy, string code, string? value, CancellationToken ct) =>
+        w.AddAsync(new ServiceAttribute
         {
-            if (_sqlite) return;
-            var connection = (Npgsql.NpgsqlConnection)_connection;
-            foreach (var table in _tableOrder)
-            {
-                var (columns, rows) = _buffered[table];
-                if (rows.Count == 0) continue;
-                await using (var import = await connection.BeginBinaryImportAsync(
-                    $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", ct))
-                {
-                    foreach (var row in rows)
-                    {
-                        await import.StartRowAsync(ct);
-                        foreach (var value in row)
-                        {
-                            if (value is null) await import.WriteNullAsync(ct);
-                            else await import.WriteAsync(value, ct);
-                        }
-                    }
-                    await import.CompleteAsync(ct);
-                }
-                rows.Clear();
-            }
-        }
-
-        public void Begin(DbTransaction transaction)
-        {
-            _transaction = transaction;
-            foreach (var c in _commands.Values) c.Transaction = transaction;
-        }
-
-        public async Task InsertAsync(string table, CancellationToken ct, params (string Column, object? Value)[] values)
-        {
-            if (!_sqlite)
-            {
-                // PostgreSQL: one round trip per row is slow; rows are buffered and sent with binary COPY per batch.
-                if (!_buffered.TryGetValue(table, out var buffer))
-                {
-                    buffer = (values.Select(v => v.Column).ToArray(), []);
-                    _buffered.Add(table, buffer);
-                    _tableOrder.Add(table);
-                }
-                buffer.Rows.Add(values.Select(v => v.Value).ToArray());
-                return;
-            }
-            // Each table is always written with the same column list, so the table name identifies the command.
-            if (!_commands.TryGetValue(table, out var command))
-            {
-                command = _connection.CreateCommand();
-                command.Transaction = _transaction;
-                command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", values.Select(v => $"\"{v.Column}\""))}) " +
-                    $"VALUES ({string.Join(", ", values.Select((_, i) => $"@p{i}"))})";
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var p = command.CreateParameter();
-                    p.ParameterName = $"@p{i}";
-                    command.Parameters.Add(p);
-                }
-                _commands.Add(table, command);
-            }
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = Convert(values[i].Value);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
-        private object Convert(object? value)
-        {
-            if (value is null) return DBNull.Value;
-            if (!_sqlite) return value; // Npgsql maps Guid, DateTime (UTC), DateOnly and TimeOnly to uuid, timestamptz, date and time.
-            return value switch
-            {
-                Guid g => g.ToString().ToUpperInvariant(),
-                bool b => b ? 1L : 0L,
-                DateTime d => SqliteDateTime(d),
-                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                TimeOnly t => t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-                _ => value,
-            };
-        }
-
-        /// <summary>EF Core's own text for a DateTime on SQLite, taken from its type mapping (literal without quotes).</summary>
-        private string SqliteDateTime(DateTime d)
-        {
-            if (_sqliteDateTimes.TryGetValue(d, out var text)) return text;
-            var literal = _mappings.FindMapping(typeof(DateTime))!.GenerateSqlLiteral(d);
-            text = literal.Trim('\'');
-            _sqliteDateTimes[d] = text;
-            return text;
-        }
-    }
+            Id = Guid.CreateVersion7(), ServiceId = serviceId, TaxonomyTermId = ReferenceData.TermId(taxonomy, code), Value = value,
+        }, ct);
 }

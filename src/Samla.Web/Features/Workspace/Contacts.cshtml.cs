@@ -117,43 +117,33 @@ public sealed class ContactsModel(SamlaDbContext db, OrganizationAccess access, 
             contact = new Contact { OrganizationId = OrgId };
             db.Contacts.Add(contact);
             mine.ApplyTo(contact, db);
+            await db.SaveChangesAsync(ct);
         }
         else
         {
-            var saved = ContactSnapshot.Capture(contact);
-            if (merge) FieldConflicts.ApplyChoices(mine, saved, Choices);
-            if (contact.Version != Input.Version)
+            var contactId = contact.Id;
+            var stale = await FieldConflicts.SaveAsync(db, contact, Input.Version, mine, merge, Choices, ContactSnapshot.Capture,
+                (c, version) =>
+                {
+                    mine.ApplyTo(c, db);
+                    FieldConflicts.StageVersion(db, c, version);
+                    return Task.CompletedTask;
+                },
+                db.SaveChangesAsync, async c =>
+                {
+                    await LoadAsync(c);
+                    return await FindOwnAsync(contactId, c);
+                }, ct);
+            if (stale?.Current is { } current) return await ConflictAsync(current, stale.Saved!, mine, ct);
+            if (stale is not null)
             {
-                // Someone saved in between. When they saved exactly what this user wants, there is nothing to choose.
-                if (FieldConflicts.Differences(saved, mine).Count > 0) return await ConflictAsync(contact, saved, mine, ct);
-                Input.Version = contact.Version;
+                // Someone removed it between our read and our write.
+                var by = await RemovedAsync(contactId, ct);
+                ConflictNotice = t["ConflictContactRemoved", by?.UserName ?? "?", by is { } b ? Clock(b.At) : ""];
+                Input = From(mine, null);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
             }
-            mine.ApplyTo(contact, db);
-            var entry = db.Entry(contact);
-            entry.Property(c => c.Version).OriginalValue = Input.Version;
-            // A change of the phone alone must still bump the contact's version and be checked against it.
-            if (entry.State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
-            {
-                entry.State = EntityState.Modified;
-                entry.Property(c => c.OrganizationId).IsModified = false;
-            }
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved or removed it between our read and our write.
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            var current = await FindOwnAsync(contact.Id, ct);
-            if (current is not null) return await ConflictAsync(current, ContactSnapshot.Capture(current), mine, ct);
-            var by = await RemovedAsync(contact.Id, ct);
-            ConflictNotice = t["ConflictContactRemoved", by?.UserName ?? "?", by is { } b ? Clock(b.At) : ""];
-            Input = From(mine, null);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
         }
         Message = t["Message_ContactSaved"];
         return RedirectToPage(new { orgId = OrgId, id = (Guid?)null });
@@ -205,7 +195,7 @@ public sealed class ContactsModel(SamlaDbContext db, OrganizationAccess access, 
 
     private async Task<IActionResult> ConflictAsync(Contact current, ContactSnapshot saved, ContactSnapshot mine, CancellationToken ct)
     {
-        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingContact"], saved, mine, Input.Seen, f => t[Labels[f]], Describe,
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingContact"], saved, mine, FieldConflicts.FromJson<ContactSnapshot>(Input.Seen), f => t[Labels[f]], Describe,
             current.OrganizationId, current.LastModified, nameof(Contact), current.Id, ct);
         // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
         Input = From(mine, current);

@@ -72,25 +72,16 @@ public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, Serv
             return Page();
         }
 
-        var saved = ServiceSnapshot.Capture(Service, Catalog);
-        var mine = Input.ToSnapshot(saved);
-        if (merge) FieldConflicts.ApplyChoices(mine, saved, Choices);
-        if (Service.Version != Input.Version) return await ConflictAsync(saved, mine, ct);
-
-        mine.AssuredDate = changes.Today;
-        mine.AssurerEmail = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name;
-        await changes.StageAsync(Service, Input.Version, merge ? "merge" : "edit", Catalog, User, s => mine.ApplyTo(s, Catalog, db), ct);
-        try
-        {
-            await changes.SaveAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write.
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(ct)) return NotFound();
-            return await ConflictAsync(ServiceSnapshot.Capture(Service, Catalog), mine, ct);
-        }
+        var mine = Input.ToSnapshot(ServiceSnapshot.Capture(Service, Catalog));
+        var stale = await FieldConflicts.SaveAsync(db, Service, Input.Version, mine, merge, Choices, s => ServiceSnapshot.Capture(s, Catalog),
+            (s, version) =>
+            {
+                mine.AssuredDate = changes.Today;
+                mine.AssurerEmail = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name;
+                return changes.StageAsync(s, version, merge ? "merge" : "edit", Catalog, User, x => mine.ApplyTo(x, Catalog, db), ct);
+            },
+            changes.SaveAsync, async c => await LoadAsync(c) ? Service : null, ct);
+        if (stale is not null) return stale.Current is null ? NotFound() : await ConflictAsync(stale.Saved!, mine, ct);
         Message = t["Message_Saved", Service.Name, Service.Version];
         return RedirectToPage(new { id = Id });
     }
@@ -99,16 +90,16 @@ public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, Serv
     {
         var seen = await db.ServiceVersions.AsNoTracking()
             .Where(v => v.ServiceId == Id && v.Version == Input.Version).Select(v => v.SnapshotJson).FirstOrDefaultAsync(ct);
-        var seenSnapshot = seen is null ? null : ServiceSnapshot.FromJson(seen);
         var latest = await db.ServiceVersions.AsNoTracking().Where(v => v.ServiceId == Id)
             .OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
         // What the other person changed defaults to theirs; what this user changed defaults to theirs too — "mine".
-        var rows = FieldConflicts.Compare(saved, mine, seenSnapshot, f => t["Field_" + f], (f, s) => Catalog.Describe(f, s, scheduleText, t),
-            f => f is not nameof(ServiceSnapshot.AssuredDate) and not nameof(ServiceSnapshot.AssurerEmail));
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeading"], saved, mine, seen is null ? null : ServiceSnapshot.FromJson(seen),
+            f => t["Field_" + f], (f, s) => Catalog.Describe(f, s, scheduleText, t), Service.OrganizationId, Service.LastModified,
+            nameof(Service), Service.Id, ct, f => f is not nameof(ServiceSnapshot.AssuredDate) and not nameof(ServiceSnapshot.AssurerEmail),
+            (latest?.UserName, latest?.Timestamp ?? Service.LastModified));
         Input = ServiceInput.From(mine, Service.OrganizationId, Service.Version);
         Input.PadSchedules();
-        Choices = rows.ToDictionary(c => c.Field, c => c.DefaultChoice);
-        Conflict = new ConflictView(t["ConflictHeading"], rows, Choices, latest?.UserName, latest?.Timestamp ?? Service.LastModified);
+        Choices = new(Conflict.Choices);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

@@ -9,6 +9,9 @@ namespace Samla.Web.Features.Workspace;
 /// <summary>One field that differs between the saved version and the user's, as shown, with the choice preselected.</summary>
 public sealed record ConflictRow(string Field, string Label, string Saved, string Mine, string DefaultChoice);
 
+/// <summary>A save that met a newer version: the row as saved now (null: removed meanwhile), its snapshot, and the user's.</summary>
+public sealed record StaleSave<TEntity, T>(TEntity? Current, T? Saved, T Mine) where TEntity : class where T : class;
+
 /// <summary>What the conflict section (_Conflict.cshtml) shows: who saved in between, and the differing fields to choose between.</summary>
 public sealed record ConflictView(string Heading, IReadOnlyList<ConflictRow> Rows, IReadOnlyDictionary<string, string> Choices, string? SavedBy, DateTime? SavedAt);
 
@@ -66,17 +69,69 @@ public static class FieldConflicts
     }
 
     /// <summary>
-    /// The conflict section for a form whose save met a newer version: the differing fields with their default
-    /// choices (<see cref="Compare"/>) and who saved in between (<see cref="SavedByAsync"/>). The one flow of the
-    /// contact, profile and location forms; the service form adds its own history.
+    /// The one save flow of the workspace's edit forms (service, contact, profile, location): <paramref name="entity"/> is the
+    /// tracked row as loaded, <paramref name="seenVersion"/> the version the form was read at, <paramref name="mine"/> the
+    /// user's input as a snapshot. After a conflict (<paramref name="merge"/>) the user's per-field choices are applied
+    /// first. When someone saved in between and what they saved differs from the user's input, nothing is written and
+    /// the conflict is returned; when they saved exactly what this user wants, there is nothing to choose and the save
+    /// goes on at the newer version. <paramref name="stage"/> applies the input at the version to check (e.g.
+    /// <see cref="StageVersion"/>), <paramref name="save"/> writes; when the database finds a newer version after all
+    /// (someone saved between our read and our write), <paramref name="reload"/> reads the row again (null: it is gone).
+    /// Returns null when saved.
     /// </summary>
-    public static async Task<ConflictView> ViewAsync<T>(SamlaDbContext db, string heading, T saved, T mine, string? seenJson,
-        Func<string, string> label, Func<string, T, string> describe, Guid? organizationId, DateTime lastModified, string entityType, Guid id,
-        CancellationToken ct) where T : class
+    public static async Task<StaleSave<TEntity, T>?> SaveAsync<TEntity, T>(SamlaDbContext db, TEntity entity, int seenVersion, T mine,
+        bool merge, IReadOnlyDictionary<string, string> choices, Func<TEntity, T> capture, Func<TEntity, int, Task> stage,
+        Func<CancellationToken, Task> save, Func<CancellationToken, Task<TEntity?>> reload, CancellationToken ct)
+        where TEntity : class, IVersioned where T : class
     {
-        var rows = Compare(saved, mine, FromJson<T>(seenJson), label, describe);
-        var savedBy = await SavedByAsync(db, organizationId, lastModified, entityType, id, ct);
-        return new ConflictView(heading, rows, rows.ToDictionary(r => r.Field, r => r.DefaultChoice), savedBy, lastModified);
+        var saved = capture(entity);
+        if (merge) ApplyChoices(mine, saved, choices);
+        if (entity.Version != seenVersion)
+        {
+            if (Differences(saved, mine).Count > 0) return new StaleSave<TEntity, T>(entity, saved, mine);
+            seenVersion = entity.Version;
+        }
+        await stage(entity, seenVersion);
+        try
+        {
+            await save(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await reload(ct);
+            return new StaleSave<TEntity, T>(current, current is null ? null : capture(current), mine);
+        }
+    }
+
+    /// <summary>
+    /// Makes the save of <paramref name="entity"/> check <paramref name="seenVersion"/> in the database; a change of its
+    /// children alone (a phone, an address) still makes a new version of it (its foreign keys are left as they are).
+    /// </summary>
+    public static void StageVersion<TEntity>(SamlaDbContext db, TEntity entity, int seenVersion) where TEntity : class, IVersioned
+    {
+        var entry = db.Entry(entity);
+        entry.Property(e => e.Version).OriginalValue = seenVersion;
+        if (entry.State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
+        {
+            entry.State = EntityState.Modified;
+            foreach (var p in entry.Properties.Where(p => p.Metadata.IsForeignKey())) p.IsModified = false;
+        }
+    }
+
+    /// <summary>
+    /// The conflict section for a form whose save met a newer version: the differing fields (<paramref name="shown"/> ones)
+    /// with their default choices (<see cref="Compare"/>, <paramref name="seen"/> being what the form was read at) and
+    /// who saved in between (<paramref name="savedBy"/> when the caller knows, else <see cref="SavedByAsync"/>).
+    /// </summary>
+    public static async Task<ConflictView> ViewAsync<T>(SamlaDbContext db, string heading, T saved, T mine, T? seen,
+        Func<string, string> label, Func<string, T, string> describe, Guid? organizationId, DateTime lastModified, string entityType, Guid id,
+        CancellationToken ct, Func<string, bool>? shown = null, (string? By, DateTime At)? savedBy = null) where T : class
+    {
+        var rows = Compare(saved, mine, seen, label, describe, shown);
+        var (by, at) = savedBy ?? (await SavedByAsync(db, organizationId, lastModified, entityType, id, ct), lastModified);
+        return new ConflictView(heading, rows, rows.ToDictionary(r => r.Field, r => r.DefaultChoice), by, at);
     }
 
     /// <summary>The snapshot as JSON, for the form's hidden record of what the user saw.</summary>

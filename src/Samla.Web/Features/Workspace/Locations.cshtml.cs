@@ -109,39 +109,24 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
             location = new Location { OrganizationId = OrgId };
             db.Locations.Add(location);
             mine.ApplyTo(location, db, stateProvince);
+            await db.SaveChangesAsync(ct);
         }
         else
         {
-            var saved = LocationSnapshot.Capture(location);
-            if (merge) FieldConflicts.ApplyChoices(mine, saved, Choices);
-            if (location.Version != Input.Version)
-            {
-                // Someone saved in between. When they saved exactly what this user wants, there is nothing to choose.
-                if (FieldConflicts.Differences(saved, mine).Count > 0) return await ConflictAsync(location, saved, mine, ct);
-                Input.Version = location.Version;
-            }
-            mine.ApplyTo(location, db, stateProvince);
-            var entry = db.Entry(location);
-            entry.Property(l => l.Version).OriginalValue = Input.Version;
-            // A change of the address alone must still bump the place's version and be checked against it.
-            if (entry.State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
-            {
-                entry.State = EntityState.Modified;
-                entry.Property(l => l.OrganizationId).IsModified = false;
-            }
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write.
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            var current = await db.Locations.Include(l => l.Addresses).FirstOrDefaultAsync(l => l.Id == location.Id, ct);
-            if (current is null) return NotFound();
-            return await ConflictAsync(current, LocationSnapshot.Capture(current), mine, ct);
+            var locationId = location.Id;
+            var stale = await FieldConflicts.SaveAsync(db, location, Input.Version, mine, merge, Choices, LocationSnapshot.Capture,
+                (l, version) =>
+                {
+                    mine.ApplyTo(l, db, stateProvince);
+                    FieldConflicts.StageVersion(db, l, version);
+                    return Task.CompletedTask;
+                },
+                db.SaveChangesAsync, async c =>
+                {
+                    await LoadAsync(c);
+                    return await db.Locations.Include(l => l.Addresses).FirstOrDefaultAsync(l => l.Id == locationId, c);
+                }, ct);
+            if (stale is not null) return stale.Current is { } current ? await ConflictAsync(current, stale.Saved!, mine, ct) : NotFound();
         }
         Message = t["Message_LocationSaved"];
         return RedirectToPage(new { orgId = OrgId, id = (Guid?)null });
@@ -149,7 +134,7 @@ public sealed class LocationsModel(SamlaDbContext db, OrganizationAccess access,
 
     private async Task<IActionResult> ConflictAsync(Location current, LocationSnapshot saved, LocationSnapshot mine, CancellationToken ct)
     {
-        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingLocation"], saved, mine, Input.Seen, f => t[Labels[f]], Describe,
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingLocation"], saved, mine, FieldConflicts.FromJson<LocationSnapshot>(Input.Seen), f => t[Labels[f]], Describe,
             current.OrganizationId, current.LastModified, nameof(Location), current.Id, ct);
         // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
         Input = mine.ToInput(current.Id, OrgId, current.Version, FieldConflicts.ToJson(saved));

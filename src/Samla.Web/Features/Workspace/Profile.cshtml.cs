@@ -92,36 +92,23 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
         if (!string.IsNullOrEmpty(Input.MunicipalityCode) && !Municipalities.ContainsKey(Input.MunicipalityCode)) ModelState.AddModelError("Input.MunicipalityCode", t["Validation_Municipality"]);
         if (!ModelState.IsValid) return Page();
 
-        var saved = ProfileSnapshot.Capture(org);
-        var mine = ProfileSnapshot.FromInput(Input, saved);
-        if (merge) FieldConflicts.ApplyChoices(mine, saved, Choices);
-        if (org.Version != Input.Version)
-        {
-            // Someone saved in between. When they saved exactly what this user wants, there is nothing to choose.
-            if (FieldConflicts.Differences(saved, mine).Count > 0) return await ConflictAsync(org, saved, mine, ct);
-            Input.Version = org.Version;
-        }
-
-        mine.ApplyTo(org);
-        db.Entry(org).Property(o => o.Version).OriginalValue = Input.Version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone saved between our read and our write.
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(ct);
-            return current is null ? NotFound() : await ConflictAsync(current, ProfileSnapshot.Capture(current), mine, ct);
-        }
+        var mine = ProfileSnapshot.FromInput(Input, ProfileSnapshot.Capture(org));
+        var stale = await FieldConflicts.SaveAsync(db, org, Input.Version, mine, merge, Choices, ProfileSnapshot.Capture,
+            (o, version) =>
+            {
+                mine.ApplyTo(o);
+                FieldConflicts.StageVersion(db, o, version);
+                return Task.CompletedTask;
+            },
+            db.SaveChangesAsync, LoadAsync, ct);
+        if (stale is not null) return stale.Current is { } current ? await ConflictAsync(current, stale.Saved!, mine, ct) : NotFound();
         Message = t["Message_ProfileSaved"];
         return RedirectToPage("Organization", new { orgId = OrgId });
     }
 
     private async Task<IActionResult> ConflictAsync(Organization current, ProfileSnapshot saved, ProfileSnapshot mine, CancellationToken ct)
     {
-        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingProfile"], saved, mine, Input.Seen, f => t[Labels[f]], Describe,
+        Conflict = await FieldConflicts.ViewAsync(db, t["ConflictHeadingProfile"], saved, mine, FieldConflicts.FromJson<ProfileSnapshot>(Input.Seen), f => t[Labels[f]], Describe,
             current.Id, current.LastModified, nameof(Organization), current.Id, ct);
         // The form keeps this user's values at the newer version: saving again applies them knowingly, merging takes the choices.
         Input = From(mine, current);

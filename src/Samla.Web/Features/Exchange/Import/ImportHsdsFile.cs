@@ -23,7 +23,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
 {
     public const int BatchSize = 1000;
     public const int MaxProblems = 10_000;
-    private BulkInsert? _bulk;
+    private BulkWriter? _bulk;
 
     public async Task<ImportResult> RunAsync(string path, bool dryRun, string actorName, string? actorUserId, CancellationToken ct)
     {
@@ -41,6 +41,8 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             [.. await db.Locations.Select(l => l.Id).ToListAsync(ct)],
             (await db.Organizations.Select(o => new { o.Name, o.Id }).ToListAsync(ct))
                 .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Min(o => o.Id), StringComparer.OrdinalIgnoreCase));
+        // Which ids the database already holds, read once: a batch asks the database only about those (a fresh import asks nothing).
+        var known = new KnownIds([.. await db.Services.Select(s => s.Id).ToListAsync(ct)], [.. lookups.OrganizationIds], [.. lookups.LocationIds]);
         var seenServices = new Dictionary<Guid, int>();
         var handledOrgs = new HashSet<Guid>();
         var handledLocations = new HashSet<Guid>();
@@ -78,11 +80,11 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             batch.Add((record.Line, desired));
             if (batch.Count >= BatchSize)
             {
-                await TryApplyAsync(batch, result, handledOrgs, handledLocations, record.File, record.IsRecordNumber, ct);
+                await TryApplyAsync(batch, result, known, handledOrgs, handledLocations, record.File, record.IsRecordNumber, ct);
                 batch.Clear();
             }
         }
-        if (result.IsValid && batch.Count > 0) await TryApplyAsync(batch, result, handledOrgs, handledLocations, null, false, ct);
+        if (result.IsValid && batch.Count > 0) await TryApplyAsync(batch, result, known, handledOrgs, handledLocations, null, false, ct);
 
         if (result.IsValid && !dryRun)
         {
@@ -109,12 +111,12 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
     }
 
     /// <summary>Writes a batch; a conflict the checks cannot see (an id already used by other data) becomes a problem, not a crash.</summary>
-    private async Task TryApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result,
+    private async Task TryApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result, KnownIds known,
         HashSet<Guid> handledOrgs, HashSet<Guid> handledLocations, string? file, bool isRecordNumber, CancellationToken ct)
     {
         try
         {
-            await ApplyAsync(batch, result, handledOrgs, handledLocations, ct);
+            await ApplyAsync(batch, result, known, handledOrgs, handledLocations, ct);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
@@ -124,29 +126,26 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         }
     }
 
-    private async Task ApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result,
+    private async Task ApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result, KnownIds known,
         HashSet<Guid> handledOrgs, HashSet<Guid> handledLocations, CancellationToken ct)
     {
-        var serviceIds = batch.Select(b => b.Desired.Service.Id).ToList();
-        var existing = await db.Services.Where(s => serviceIds.Contains(s.Id))
-            .Include(s => s.ServiceAreas).Include(s => s.Languages).Include(s => s.Attributes)
-            .Include(s => s.ServiceAtLocations).Include(s => s.Contacts).ThenInclude(c => c.Phones)
-            .Include(s => s.Phones).Include(s => s.Schedules).AsSplitQuery()
-            .ToDictionaryAsync(s => s.Id, ct);
+        // What the database holds for this batch, read without tracking (most of a nightly re-import is unchanged, and
+        // tracking every row read costs more than the comparison); only rows that differ are read again, tracked, and updated.
+        var serviceIds = batch.Select(b => b.Desired.Service.Id).Where(known.Services.Contains).ToList();
+        var existing = serviceIds.Count == 0 ? [] : await ServicesQuery(serviceIds).AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
 
         // Organisations and locations: the first record that brings one decides its content for this import.
         var orgs = batch.Select(b => b.Desired.Organization).OfType<Organization>().Where(o => handledOrgs.Add(o.Id)).ToList();
-        var orgIds = orgs.Select(o => o.Id).ToList();
-        var existingOrgs = await db.Organizations.Where(o => orgIds.Contains(o.Id))
-            .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery().ToDictionaryAsync(o => o.Id, ct);
+        var orgIds = orgs.Select(o => o.Id).Where(known.Organizations.Contains).ToList();
+        var existingOrgs = orgIds.Count == 0 ? [] : await OrganizationsQuery(orgIds).AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var locations = batch.SelectMany(b => b.Desired.Locations).Where(l => handledLocations.Add(l.Id)).ToList();
-        var locationIds = locations.Select(l => l.Id).ToList();
-        var existingLocations = await db.Locations.Where(l => locationIds.Contains(l.Id)).Include(l => l.Addresses).ToDictionaryAsync(l => l.Id, ct);
+        var locationIds = locations.Select(l => l.Id).Where(known.Locations.Contains).ToList();
+        var existingLocations = locationIds.Count == 0 ? [] : await LocationsQuery(locationIds).AsNoTracking().ToDictionaryAsync(l => l.Id, ct);
 
         // Phase 1: new rows, written in _bulk, with one audit entry per new service, organisation and location.
         var changeSet = Guid.NewGuid();
         AuditEntry Created(string type, Guid id, string name, Guid? orgId) => db.AuditEntryFor(type, id, "create", "*", null, name, orgId, changeSet);
-        _bulk ??= new BulkInsert(db);
+        _bulk ??= new BulkWriter(db);
         foreach (var org in orgs.Where(o => !existingOrgs.ContainsKey(o.Id)))
         {
             await _bulk.AddOrganizationAsync(org, ct);
@@ -183,26 +182,35 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             }
         }
 
-        // Phase 2: changes to existing rows, audited field by field by SaveChanges.
-        foreach (var org in orgs.Where(o => existingOrgs.ContainsKey(o.Id)))
+        await _bulk.FlushAsync(ct);
+        foreach (var (line, desired) in batch) known.Add(desired);
+
+        // Phase 2: changes to existing rows, read again with tracking and audited field by field by SaveChanges.
+        var changedOrgs = orgs.Where(o => existingOrgs.TryGetValue(o.Id, out var current) &&
+            Json(HsdsMapping.ToHsds(current, HsdsWriteOptions.Export)) != Json(HsdsMapping.ToHsds(o, HsdsWriteOptions.Export))).ToList();
+        var trackedOrgs = changedOrgs.Count == 0 ? [] : await OrganizationsQuery([.. changedOrgs.Select(o => o.Id)]).ToDictionaryAsync(o => o.Id, ct);
+        foreach (var org in changedOrgs)
         {
-            var current = existingOrgs[org.Id];
-            if (Json(HsdsMapping.ToHsds(current, HsdsWriteOptions.Export)) == Json(HsdsMapping.ToHsds(org, HsdsWriteOptions.Export))) continue;
+            var current = trackedOrgs[org.Id];
             CopyScalars(current, org);
             SyncContacts(current.Contacts, org.Contacts);
             Sync(current.Phones, org.Phones);
             result.OrganizationsChanged++;
         }
-        foreach (var location in locations.Where(l => existingLocations.ContainsKey(l.Id)))
+        var changedLocations = locations.Where(l => existingLocations.TryGetValue(l.Id, out var current) &&
+            Json(HsdsMapping.ToHsds(current)) != Json(HsdsMapping.ToHsds(l))).ToList();
+        var trackedLocations = changedLocations.Count == 0 ? [] : await LocationsQuery([.. changedLocations.Select(l => l.Id)]).ToDictionaryAsync(l => l.Id, ct);
+        foreach (var location in changedLocations)
         {
-            var current = existingLocations[location.Id];
-            if (Json(HsdsMapping.ToHsds(current)) == Json(HsdsMapping.ToHsds(location))) continue;
+            var current = trackedLocations[location.Id];
             CopyScalars(current, location);
             Sync(current.Addresses, location.Addresses);
             result.LocationsChanged++;
         }
-        foreach (var (current, desired) in updates)
+        var trackedServices = updates.Count == 0 ? [] : await ServicesQuery([.. updates.Select(u => u.Existing.Id)]).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var (untracked, desired) in updates)
         {
+            var current = trackedServices[untracked.Id];
             CopyScalars(current, desired);
             Sync(current.ServiceAreas, desired.ServiceAreas);
             Sync(current.Languages, desired.Languages);
@@ -215,6 +223,27 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         if (updates.Count > 0 || db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>Ids of rows the database holds (read at the start, then what this import adds).</summary>
+    private sealed record KnownIds(HashSet<Guid> Services, HashSet<Guid> Organizations, HashSet<Guid> Locations)
+    {
+        public void Add(DesiredService desired)
+        {
+            Services.Add(desired.Service.Id);
+            if (desired.Organization is { } org) Organizations.Add(org.Id);
+            foreach (var l in desired.Locations) Locations.Add(l.Id);
+        }
+    }
+
+    private IQueryable<Service> ServicesQuery(List<Guid> ids) => db.Services.Where(s => ids.Contains(s.Id))
+        .Include(s => s.ServiceAreas).Include(s => s.Languages).Include(s => s.Attributes)
+        .Include(s => s.ServiceAtLocations).Include(s => s.Contacts).ThenInclude(c => c.Phones)
+        .Include(s => s.Phones).Include(s => s.Schedules).AsSplitQuery();
+
+    private IQueryable<Organization> OrganizationsQuery(List<Guid> ids) => db.Organizations.Where(o => ids.Contains(o.Id))
+        .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery();
+
+    private IQueryable<Location> LocationsQuery(List<Guid> ids) => db.Locations.Where(l => ids.Contains(l.Id)).Include(l => l.Addresses);
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, HsdsJson.Options);
 
