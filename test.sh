@@ -57,6 +57,32 @@ if ! scripts/migrations.sh check; then
   echo "!! migrations check failed: a model change lacks a migration"; failed_checks=$((failed_checks + 1))
 fi
 
+# --- 3b. known vulnerabilities in NuGet packages (fails on a high or critical advisory) ------
+# `dotnet list package --vulnerable` reports "no vulnerable packages" also when the source serves no vulnerability
+# data at all (a mirror): so first ask each source's service index for a VulnerabilityInfo resource, and say plainly
+# when there is none instead of passing silently.
+vuln_status="not run" vuln_failed=0
+echo "== vulnerable packages (dotnet list package --vulnerable --include-transitive)"
+vuln_json=$(dotnet list Samla.sln package --vulnerable --include-transitive --format json 2>&1) || true
+vuln_sources=$(tr -d '\n' <<<"$vuln_json" | grep -o '"sources": *\[[^]]*\]' | grep -o 'https\?://[^"]*' || true)
+vuln_data=0
+for src in $vuln_sources; do
+  if command -v curl >/dev/null && curl -fsS -m 20 "$src" 2>/dev/null | grep -q '"VulnerabilityInfo'; then vuln_data=1; fi
+done
+if ! grep -q '"projects"' <<<"$vuln_json"; then
+  echo "!! vulnerability check could not run:"; echo "$vuln_json" | tail -5
+  vuln_status="FAILED (could not run)"; failed_checks=$((failed_checks + 1)) vuln_failed=1
+elif [ "$vuln_data" -eq 0 ]; then
+  echo "!! vulnerability check NOT DONE: no package source here serves vulnerability data (${vuln_sources:-no sources});"
+  echo "!! 'no vulnerable packages' would mean nothing. Configure an auditSources entry with vulnerability data to check."
+  vuln_status="NOT CHECKED (no vulnerability data at the package sources)"
+elif grep -Eqi '"severity": *"(high|critical)"' <<<"$vuln_json"; then
+  echo "!! high or critical advisories:"; grep -Ei -B3 '"severity": *"(high|critical)"' <<<"$vuln_json" | grep -E '"id"|"advisoryurl"|"severity"' || true
+  vuln_status="FAILED (high or critical advisory)"; failed_checks=$((failed_checks + 1)) vuln_failed=1
+else
+  vuln_status="ok (no high or critical advisory; $( (grep -Eoi '"severity": *"(low|moderate)"' <<<"$vuln_json" || true) | wc -l) low/moderate)"
+fi
+
 # --- 4. test runs --------------------------------------------------------------------------
 total_passed=0 total_failed=0 summary=()
 counter() { local v; v=$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"); echo "${v:-0}"; }
@@ -88,7 +114,8 @@ echo
 echo "== summary (trx files, screenshots and traces of failed browser tests: $results)"
 printf '%s\n' "${summary[@]}"
 [ "$format_failed" -eq 0 ] && echo "format check: ok" || echo "format check: FAILED"
-[ "$((failed_checks - format_failed))" -eq 0 ] && echo "migrations check: ok" || echo "migrations check: FAILED"
+[ "$((failed_checks - format_failed - vuln_failed))" -eq 0 ] && echo "migrations check: ok" || echo "migrations check: FAILED"
+echo "vulnerability check: $vuln_status"
 elapsed=$(( $(date +%s) - started ))
 printf 'elapsed: %dm%02ds\n' $((elapsed / 60)) $((elapsed % 60))
 echo "tests: $total_passed passed, $total_failed failed"

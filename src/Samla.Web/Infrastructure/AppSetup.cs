@@ -145,6 +145,7 @@ public static class AppSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/fel", "?code={0}");
+        app.UseApiProblems();
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();

@@ -3,7 +3,6 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Samla.Web.Data;
 using Samla.Web.Infrastructure;
@@ -23,23 +22,46 @@ public static class CalendarFeed
     public static void MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireCors(Policies.OpenRead);
-        group.MapGet("/{serviceId:guid}.ics", ForService).WithName("CalendarService").Produces<string>(200, "text/calendar");
-        group.MapGet("/organization/{orgId:guid}.ics", ForOrganization).WithName("CalendarOrganization").Produces<string>(200, "text/calendar");
+        group.MapGet("/{serviceId}.ics", ForService).WithName("CalendarService").Produces<string>(200, "text/calendar");
+        group.MapGet("/organization/{orgId}.ics", ForOrganization).WithName("CalendarOrganization").Produces<string>(200, "text/calendar");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> ForService(Guid serviceId, SamlaDbContext db, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ForService(Guid serviceId, SamlaDbContext db, CancellationToken ct)
     {
         var services = await Load(db.Services.Where(s => s.Id == serviceId), ct);
         if (services.Count == 0) return NotFound("service", serviceId);
         return TypedResults.Text(Build(services), "text/calendar; charset=utf-8");
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> ForOrganization(Guid orgId, SamlaDbContext db, CancellationToken ct)
+    /// <summary>
+    /// All the organisation's public services' schedules, streamed: the calendar head, then the events of a few hundred services
+    /// at a time in id order, then the tail; memory stays flat for an organisation with any number of services.
+    /// </summary>
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ForOrganization(Guid orgId, SamlaDbContext db, CancellationToken ct)
     {
         if (!await db.Organizations.AnyAsync(o => o.Id == orgId && o.IsActive, ct)) return NotFound("organization", orgId);
-        var services = await Load(db.Services.Where(s => s.OrganizationId == orgId), ct);
-        return TypedResults.Text(Build(services), "text/calendar; charset=utf-8");
+        var query = db.Services.Where(s => s.OrganizationId == orgId);
+        return TypedResults.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 16 * 1024, leaveOpen: true);
+            var (head, tail) = HeadAndTail();
+            await writer.WriteAsync(head);
+            Guid? after = null;
+            while (true)
+            {
+                var q = query;
+                if (after is { } last) q = q.Where(s => s.Id.CompareTo(last) > 0);
+                var batch = await Load(q.OrderBy(s => s.Id).Take(FeedBatch), ct);
+                if (Events(batch) is { Length: > 0 } events) await writer.WriteAsync(events);
+                await writer.FlushAsync(ct);
+                if (batch.Count < FeedBatch) break;
+                after = batch[^1].Id;
+            }
+            await writer.WriteAsync(tail);
+        }, "text/calendar; charset=utf-8");
     }
+
+    private const int FeedBatch = 500;
 
     private static Task<List<Service>> Load(IQueryable<Service> query, CancellationToken ct) =>
         query.AsNoTracking().WherePublic().Include(s => s.Schedules)
@@ -48,8 +70,40 @@ public static class CalendarFeed
 
     public static string Build(IEnumerable<Service> services)
     {
+        var calendar = NewCalendar();
+        foreach (var ev in EventsOf(services)) calendar.Events.Add(ev);
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static Calendar NewCalendar()
+    {
         var calendar = new Calendar { ProductId = "-//Samla//HSDS schedules//SV" };
         calendar.AddTimeZone(new VTimeZone(TimeZone));
+        return calendar;
+    }
+
+    /// <summary>The calendar without events, cut where the events go: everything up to END:VCALENDAR, and that line.</summary>
+    private static (string Head, string Tail) HeadAndTail()
+    {
+        var text = new CalendarSerializer().SerializeToString(NewCalendar())!;
+        var end = text.LastIndexOf("END:VCALENDAR", StringComparison.Ordinal);
+        return (text[..end], text[end..]);
+    }
+
+    /// <summary>The VEVENT blocks of these services, serialised as the whole calendar would serialise them.</summary>
+    private static string Events(IEnumerable<Service> services)
+    {
+        var calendar = new Calendar();
+        foreach (var ev in EventsOf(services)) calendar.Events.Add(ev);
+        if (calendar.Events.Count == 0) return "";
+        var text = new CalendarSerializer().SerializeToString(calendar)!;
+        var start = text.IndexOf("BEGIN:VEVENT", StringComparison.Ordinal);
+        var end = text.LastIndexOf("END:VEVENT", StringComparison.Ordinal) + "END:VEVENT".Length;
+        return text[start..end] + "\r\n";
+    }
+
+    private static IEnumerable<CalendarEvent> EventsOf(IEnumerable<Service> services)
+    {
         foreach (var service in services)
         {
             var place = service.ServiceAtLocations.Select(x => x.Location).FirstOrDefault();
@@ -72,10 +126,9 @@ public static class CalendarFeed
                 };
                 if (service.Url is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)) ev.Url = uri;
                 if (rule is not null) ev.RecurrenceRule = rule;
-                calendar.Events.Add(ev);
+                yield return ev;
             }
         }
-        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
     /// <summary>The RRULE from HSDS's schedule fields (freq, interval, byday, bymonthday, count, until/valid_to).</summary>
@@ -129,8 +182,5 @@ public static class CalendarFeed
         return from;
     }
 
-    private static NotFound<ProblemDetails> NotFound(string kind, Guid id) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = $"No public {kind} with id {id}.",
-    });
+    private static ProblemHttpResult NotFound(string kind, Guid id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No public {kind} with id {id}.");
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,11 +15,13 @@ public static class ExchangeSetup
 
     public static IServiceCollection AddExchange(this IServiceCollection services)
     {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ImportHsdsFile>();
         services.AddScoped<ExportHsdsData>();
         services.AddScoped<BackupDatabase>();
         services.AddScoped<RestoreDatabase>();
         services.AddExchangeCommands();
+        services.AddApiProblems();
         return services;
     }
 
@@ -37,12 +40,33 @@ public static class ExchangeSetup
         return app;
     }
 
-    /// <summary>Summary of a successful import through the API.</summary>
-    public sealed record ImportSummary(bool Written, bool DryRun, int Created, int Updated, int Unchanged);
+    /// <summary>Summary of a successful import through the API; snake_case as the rest of the API.</summary>
+    public sealed record ImportSummary(
+        [property: JsonPropertyName("written")] bool Written,
+        [property: JsonPropertyName("dry_run")] bool DryRun,
+        [property: JsonPropertyName("created")] int Created,
+        [property: JsonPropertyName("updated")] int Updated,
+        [property: JsonPropertyName("unchanged")] int Unchanged);
 
     private static async Task<Results<Ok<ImportSummary>, UnauthorizedHttpResult, ProblemHttpResult>> ImportAsync(
         HttpRequest request, SamlaDbContext db, ImportHsdsFile importer, IStringLocalizer<ExchangeText> t, CancellationToken ct,
         bool dry_run = false)
+    {
+        try
+        {
+            return await ImportCoreAsync(request, db, importer, t, dry_run, ct);
+        }
+        catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex))
+        {
+            // Nothing was written (the import is one transaction): the client may send the same file again.
+            request.HttpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t["Import_DatabaseUnavailable"],
+                detail: t["Import_DatabaseUnavailableDetail", DatabaseFaults.RetryAfterSeconds]);
+        }
+    }
+
+    private static async Task<Results<Ok<ImportSummary>, UnauthorizedHttpResult, ProblemHttpResult>> ImportCoreAsync(
+        HttpRequest request, SamlaDbContext db, ImportHsdsFile importer, IStringLocalizer<ExchangeText> t, bool dryRun, CancellationToken ct)
     {
         var key = await ApiKeyStore.FindAsync(db, request.Headers[ApiKeyStore.Header].FirstOrDefault(), ct);
         if (key is null) return TypedResults.Unauthorized();
@@ -54,7 +78,7 @@ public static class ExchangeSetup
         try
         {
             await using (var file = File.Create(temp)) await request.Body.CopyToAsync(file, ct);
-            var result = await importer.RunAsync(temp, dry_run, "api:" + key.Name, null, ct);
+            var result = await importer.RunAsync(temp, dryRun, "api:" + key.Name, null, ct);
             if (!result.IsValid)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: t["Import_Invalid", result.Problems.Count],
@@ -67,7 +91,7 @@ public static class ExchangeSetup
                         }).ToList(),
                     });
             }
-            return TypedResults.Ok(new ImportSummary(result.Written, dry_run, result.Created, result.Updated, result.Unchanged));
+            return TypedResults.Ok(new ImportSummary(result.Written, dryRun, result.Created, result.Updated, result.Unchanged));
         }
         finally
         {

@@ -11,7 +11,7 @@ using Samla.Web.Infrastructure;
 namespace Samla.Web.Features.Exchange;
 
 /// <summary>The HSDS 3 read API under /api/hsds/ (DESIGN.md "Fixed interfaces", PROFILE.md). Public services only.</summary>
-public static class HsdsApi
+public static partial class HsdsApi
 {
     public const int DefaultPerPage = 50;
     public const int MaxPerPage = 500;
@@ -27,13 +27,15 @@ public static class HsdsApi
         }, HsdsJson.Options)).WithName("HsdsVersion").Produces<HsdsVersionInfo>();
         api.MapGet("/services", ListServices).WithName("HsdsServices").CacheOutput(ServiceSearch.OutputCachePolicy).Produces<HsdsPage<HsdsService>>()
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/services/{id:guid}", GetService).WithName("HsdsService").Produces<HsdsService>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/services/{id}", GetService).WithName("HsdsService").Produces<HsdsService>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/organizations", ListOrganizations).WithName("HsdsOrganizations").Produces<HsdsPage<HsdsOrganization>>().ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/organizations/{id:guid}", GetOrganization).WithName("HsdsOrganization").Produces<HsdsOrganization>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/organizations/{id}", GetOrganization).WithName("HsdsOrganization").Produces<HsdsOrganization>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/taxonomies", ListTaxonomies).WithName("HsdsTaxonomies").Produces<HsdsPage<HsdsTaxonomy>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/taxonomies/{id}", GetTaxonomy).WithName("HsdsTaxonomy").Produces<HsdsTaxonomy>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/taxonomy_terms", ListTaxonomyTerms).WithName("HsdsTaxonomyTerms").Produces<HsdsPage<HsdsTaxonomyTerm>>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/taxonomy_terms/{id}", GetTaxonomyTerm).WithName("HsdsTaxonomyTerm").Produces<HsdsTaxonomyTerm>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/service_at_locations", ListServiceAtLocations).WithName("HsdsServiceAtLocations").Produces<HsdsPage<HsdsServiceAtLocation>>().ProducesProblem(StatusCodes.Status400BadRequest);
-        api.MapGet("/service_at_locations/{id:guid}", GetServiceAtLocation).WithName("HsdsServiceAtLocation").Produces<HsdsServiceAtLocation>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/service_at_locations/{id}", GetServiceAtLocation).WithName("HsdsServiceAtLocation").Produces<HsdsServiceAtLocation>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The reader's content language: `lang`, else the first Accept-Language tag; null for Swedish.</summary>
@@ -75,6 +77,7 @@ public static class HsdsApi
         int page = 1, int per_page = DefaultPerPage)
     {
         if (PagingProblem(page, per_page) is { } problem) return problem;
+        if (await FilterProblemAsync(db, format, municipality, target_group, layer, language, taxonomy_term_id, organization_id, ct) is { } bad) return bad;
         var ndjson = string.Equals(format, "ndjson", StringComparison.OrdinalIgnoreCase);
         var engineFilters = !string.IsNullOrWhiteSpace(search) || municipality is { Length: > 0 } || !string.IsNullOrWhiteSpace(target_group)
             || !string.IsNullOrWhiteSpace(layer) || !string.IsNullOrWhiteSpace(language);
@@ -186,7 +189,7 @@ public static class HsdsApi
                     || (a.TaxonomyTerm.Parent.Parent != null && a.TaxonomyTerm.Parent.Parent.Code == c))))));
     }
 
-    private static async Task<Results<JsonHttpResult<HsdsService>, NotFound<ProblemDetails>>> GetService(
+    private static async Task<Results<JsonHttpResult<HsdsService>, ProblemHttpResult>> GetService(
         Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().WherePublic().Where(s => s.Id == id).WithGraph().FirstOrDefaultAsync(ct);
@@ -213,17 +216,64 @@ public static class HsdsApi
         return TypedResults.Json(Page(items.Select(o => HsdsMapping.ToHsds(o, options)).ToList(), total, page, per_page), HsdsJson.Options);
     }
 
-    private static async Task<Results<JsonHttpResult<HsdsOrganization>, NotFound<ProblemDetails>>> GetOrganization(
+    /// <summary>
+    /// The organisation with its public services, streamed: the organisation is written first, then its services are read and
+    /// written a thousand at a time in id order, so memory stays flat for an organisation with any number of services.
+    /// </summary>
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetOrganization(
         Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
     {
         var org = await db.Organizations.AsNoTracking().Where(o => o.IsActive && o.Id == id)
             .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery().FirstOrDefaultAsync(ct);
         if (org is null) return NotFoundProblem("organization", id);
         var lang = ContentLanguage(request);
-        var services = await db.Services.AsNoTracking().WherePublic().Where(s => s.OrganizationId == id).OrderBy(s => s.Id).ToListAsync(ct);
-        var terms = await TermCatalog.LoadAsync(db, ct);
-        var dto = HsdsMapping.ToHsds(org, new HsdsWriteOptions(true, lang));
-        dto.Services = HsdsJson.NullIfEmpty(services.Select(s => HsdsMapping.ToHsds(s, terms, new HsdsWriteOptions(true, lang, Nested: false))).ToList());
+        var head = JsonSerializer.SerializeToUtf8Bytes(HsdsMapping.ToHsds(org, new HsdsWriteOptions(true, lang)), HsdsJson.Options);
+        var services = db.Services.AsNoTracking().WherePublic().Where(s => s.OrganizationId == id);
+        var options = new HsdsWriteOptions(true, lang, Nested: false);
+        return TypedResults.Stream(async stream =>
+        {
+            await stream.WriteAsync(head.AsMemory(0, head.Length - 1), ct); // all but the closing brace
+            var first = true;
+            Guid? after = null;
+            while (true)
+            {
+                var q = services;
+                if (after is { } last) q = q.Where(s => s.Id.CompareTo(last) > 0);
+                var batch = await q.OrderBy(s => s.Id).Take(StreamBatch).ToListAsync(ct);
+                foreach (var s in batch)
+                {
+                    await stream.WriteAsync(first ? ServicesOpen : Comma, ct);
+                    first = false;
+                    await JsonSerializer.SerializeAsync(stream, HsdsMapping.ToHsds(s, TermCatalog.Empty, options), HsdsJson.Options, ct);
+                }
+                await stream.FlushAsync(ct);
+                if (batch.Count < StreamBatch) break;
+                after = batch[^1].Id;
+            }
+            await stream.WriteAsync(first ? CloseObject : CloseArrayAndObject, ct);
+        }, "application/json; charset=utf-8");
+    }
+
+    private const int StreamBatch = 1000;
+    private static readonly byte[] ServicesOpen = ",\"services\":["u8.ToArray();
+    private static readonly byte[] Comma = ","u8.ToArray();
+    private static readonly byte[] CloseObject = "}"u8.ToArray();
+    private static readonly byte[] CloseArrayAndObject = "]}"u8.ToArray();
+
+    private static async Task<Results<JsonHttpResult<HsdsTaxonomy>, ProblemHttpResult>> GetTaxonomy(Guid id, SamlaDbContext db, CancellationToken ct)
+    {
+        var taxonomy = await db.Taxonomies.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (taxonomy is null) return NotFoundProblem("taxonomy", id);
+        return TypedResults.Json(HsdsMapping.ToHsds(taxonomy), HsdsJson.Options);
+    }
+
+    private static async Task<Results<JsonHttpResult<HsdsTaxonomyTerm>, ProblemHttpResult>> GetTaxonomyTerm(
+        Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var term = await db.TaxonomyTerms.AsNoTracking().Include(t => t.Taxonomy).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (term is null) return NotFoundProblem("taxonomy_term", id);
+        var dto = HsdsMapping.ToHsds(term, ContentLanguage(request));
+        dto.TaxonomyDetail = HsdsMapping.ToHsds(term.Taxonomy);
         return TypedResults.Json(dto, HsdsJson.Options);
     }
 
@@ -240,6 +290,10 @@ public static class HsdsApi
         SamlaDbContext db, HttpRequest request, CancellationToken ct, Guid? taxonomy_id, int page = 1, int per_page = DefaultPerPage)
     {
         if (PagingProblem(page, per_page) is { } problem) return problem;
+        if (taxonomy_id is { } known && !await db.Taxonomies.AnyAsync(t => t.Id == known, ct))
+        {
+            return ApiProblems.Bad("Unknown taxonomy_id", $"There is no taxonomy with id {known}; GET /api/hsds/taxonomies lists them.");
+        }
         var query = db.TaxonomyTerms.AsNoTracking().Include(t => t.Taxonomy).AsQueryable();
         if (taxonomy_id is { } tid) query = query.Where(t => t.TaxonomyId == tid);
         var total = await query.CountAsync(ct);
@@ -253,6 +307,14 @@ public static class HsdsApi
     {
         if (PagingProblem(page, per_page) is { } problem) return problem;
         var publicIds = db.Services.WherePublic().Select(s => s.Id);
+        if (service_id is { } knownService && !await publicIds.AnyAsync(s => s == knownService, ct))
+        {
+            return ApiProblems.Bad("Unknown service_id", $"There is no public service with id {knownService}.");
+        }
+        if (location_id is { } knownLocation && !await db.Locations.AnyAsync(l => l.Id == knownLocation, ct))
+        {
+            return ApiProblems.Bad("Unknown location_id", $"There is no location with id {knownLocation}.");
+        }
         var query = db.ServiceAtLocations.AsNoTracking().Where(x => publicIds.Contains(x.ServiceId));
         if (service_id is { } sid) query = query.Where(x => x.ServiceId == sid);
         if (location_id is { } lid) query = query.Where(x => x.LocationId == lid);
@@ -262,7 +324,7 @@ public static class HsdsApi
         return TypedResults.Json(Page(items.Select(x => HsdsMapping.ToHsds(x, null)).ToList(), total, page, per_page), HsdsJson.Options);
     }
 
-    private static async Task<Results<JsonHttpResult<HsdsServiceAtLocation>, NotFound<ProblemDetails>>> GetServiceAtLocation(
+    private static async Task<Results<JsonHttpResult<HsdsServiceAtLocation>, ProblemHttpResult>> GetServiceAtLocation(
         Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
     {
         var publicIds = db.Services.WherePublic().Select(s => s.Id);
@@ -285,14 +347,61 @@ public static class HsdsApi
         };
     }
 
-    private static ProblemHttpResult? PagingProblem(int page, int perPage) =>
-        page < 1 || perPage < 1 || perPage > MaxPerPage
-            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging",
-                detail: FormattableString.Invariant($"page must be 1 or more and per_page from 1 to {MaxPerPage}."))
-            : null;
-
-    private static NotFound<ProblemDetails> NotFoundProblem(string kind, Guid id) => TypedResults.NotFound(new ProblemDetails
+    private static ProblemHttpResult? PagingProblem(int page, int perPage)
     {
-        Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = $"No public {kind} with id {id}.",
-    });
+        if (page < 1) return ApiProblems.Bad("Invalid page", $"page must be 1 or more; {page} is not.");
+        if (perPage < 1 || perPage > MaxPerPage) return ApiProblems.Bad("Invalid per_page", FormattableString.Invariant($"per_page must be from 1 to {MaxPerPage}; {perPage} is not."));
+        if ((long)(page - 1) * perPage > int.MaxValue)
+        {
+            return ApiProblems.Bad("Invalid page", FormattableString.Invariant($"page {page} is far beyond the last page; ask for a page up to {int.MaxValue / perPage}."));
+        }
+        return null;
+    }
+
+    /// <summary>A filter value the API does not know is an error, not a silently empty list.</summary>
+    private static async Task<ProblemHttpResult?> FilterProblemAsync(SamlaDbContext db, string? format, string[]? municipality, string? targetGroup,
+        string? layer, string? language, Guid? taxonomyTermId, Guid? organizationId, CancellationToken ct)
+    {
+        if (format is { } f && !f.Equals("ndjson", StringComparison.OrdinalIgnoreCase) && !f.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Bad("Unknown format", $"format must be json or ndjson; \"{f}\" is neither.");
+        }
+        var codes = SplitCodes(municipality);
+        if (codes.Count > 0)
+        {
+            var known = await db.Municipalities.AsNoTracking().Where(m => codes.Contains(m.Code)).Select(m => m.Code).ToListAsync(ct);
+            if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
+            {
+                return ApiProblems.Bad("Unknown municipality", $"\"{unknown}\" is not a Swedish municipality code (SCB, four digits, for example 1380 for Halmstad).");
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(language) && !LanguageCode().IsMatch(language.Trim()))
+        {
+            return ApiProblems.Bad("Unknown language", $"language must be an ISO 639 code such as sv, ar, prs or ti; \"{language}\" is not.");
+        }
+        if (string.IsNullOrWhiteSpace(targetGroup) && string.IsNullOrWhiteSpace(layer) && taxonomyTermId is null && organizationId is null) return null;
+        var terms = await TermCatalog.LoadAsync(db, ct);
+        ProblemHttpResult? UnknownTerm(string parameter, string taxonomy, string? code)
+        {
+            if (string.IsNullOrWhiteSpace(code) || terms.Find(taxonomy, code.Trim()) is not null) return null;
+            var valid = string.Join(", ", terms.All.Where(t => t.Taxonomy.Name == taxonomy).OrderBy(t => t.SortOrder).Select(t => t.Code));
+            return ApiProblems.Bad($"Unknown {parameter}", $"\"{code}\" is not a code of {taxonomy}; use one of: {valid}.");
+        }
+        if (UnknownTerm("target_group", ReferenceData.TargetGroups, targetGroup) is { } g) return g;
+        if (UnknownTerm("layer", ReferenceData.MhpssLayers, layer) is { } l) return l;
+        if (taxonomyTermId is { } termId && terms.Find(termId) is null)
+        {
+            return ApiProblems.Bad("Unknown taxonomy_term_id", $"There is no taxonomy term with id {termId}; GET /api/hsds/taxonomy_terms lists them.");
+        }
+        if (organizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId && o.IsActive, ct))
+        {
+            return ApiProblems.Bad("Unknown organization_id", $"There is no active organization with id {orgId}; GET /api/hsds/organizations lists them.");
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageCode();
+
+    private static ProblemHttpResult NotFoundProblem(string kind, Guid id) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No public {kind} with id {id}.");
 }

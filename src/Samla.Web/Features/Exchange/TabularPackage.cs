@@ -51,7 +51,8 @@ public static class TabularPackage
         }
     }
 
-    public static async IAsyncEnumerable<ImportRecord> ReadAsync(string path, ImportLookups lookups, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<ImportRecord> ReadAsync(string path, ImportLookups lookups, [EnumeratorCancellation] CancellationToken ct,
+        long maxUnpackedBytes = long.MaxValue)
     {
         await Task.Yield();
         ZipArchive? zip = System.IO.Directory.Exists(path) ? null : ZipFile.OpenRead(path);
@@ -61,7 +62,8 @@ public static class TabularPackage
             Stream? Open(string file)
             {
                 if (zip is null) return File.Exists(Path.Combine(path, file)) ? File.OpenRead(Path.Combine(path, file)) : null;
-                return zip.GetEntry(prefix + file)?.Open();
+                // Counted as it unpacks: a zip bomb stops at the limit whatever its headers claim.
+                return zip.GetEntry(prefix + file)?.Open() is { } entry ? new LimitedReadStream(entry, maxUnpackedBytes) : null;
             }
             var problems = new List<ImportProblem>();
             var services = new Table("services.csv").Read<HsdsService>(Open, problems);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Exchange.Import;
@@ -19,7 +20,7 @@ namespace Samla.Web.Features.Exchange.Import;
 /// Audit: new services, organisations and locations get one "create" entry each (a full per-row trail
 /// would triple the rows of a large import); changes to existing ones go through the normal per-field audit.
 /// </remarks>
-public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
+public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions<ImportOptions> options)
 {
     public const int BatchSize = 1000;
     public const int MaxProblems = 10_000;
@@ -29,7 +30,8 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
     {
         var watch = Stopwatch.StartNew();
         var result = new ImportResult();
-        var format = ImportReaders.Detect(path, result.Problems);
+        var limits = options.Value;
+        var format = ImportReaders.Detect(path, result.Problems, limits);
         result.Format = format;
         if (format is null) return result;
 
@@ -57,8 +59,14 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", ct);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await foreach (var record in ImportReaders.ReadAsync(path, format.Value, lookups, ct))
+        var records = 0;
+        await foreach (var record in ImportReaders.ReadAsync(path, format.Value, lookups, ct, limits))
         {
+            if (++records > limits.MaxRecords)
+            {
+                Add(result, new ImportProblem(record.File, record.Line, record.IsRecordNumber, null, "Problem_TooManyRows", limits.MaxRecords));
+                break;
+            }
             foreach (var p in record.Problems) Add(result, p);
             if (record.Service is not { } dto) continue;
             DesiredService? desired = null;
@@ -118,7 +126,8 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
         {
             await ApplyAsync(batch, result, known, handledOrgs, handledLocations, ct);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        // The database being unavailable is not a problem with the data: it propagates (503, try again; DatabaseFaults).
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException && !DatabaseFaults.IsUnavailable(ex))
         {
             db.ChangeTracker.Clear();
             Add(result, new ImportProblem(file, batch[0].Line, isRecordNumber, null, "Problem_SaveFailed",

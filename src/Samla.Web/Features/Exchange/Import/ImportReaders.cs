@@ -10,8 +10,9 @@ public static class ImportReaders
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ImportFormat? Detect(string path, List<ImportProblem> problems)
+    public static ImportFormat? Detect(string path, List<ImportProblem> problems, ImportOptions? limits = null)
     {
+        limits ??= new ImportOptions();
         if (System.IO.Directory.Exists(path))
         {
             if (File.Exists(Path.Combine(path, TabularPackage.DescriptorName))) return ImportFormat.TabularPackage;
@@ -23,16 +24,17 @@ public static class ImportReaders
             problems.Add(new ImportProblem(null, 0, false, null, "Problem_NoFile", path));
             return null;
         }
+        if (new FileInfo(path).Length > limits.MaxFileBytes)
+        {
+            problems.Add(new ImportProblem(null, 0, false, null, "Problem_FileTooLarge", limits.MaxFileMegabytes));
+            return null;
+        }
         Span<byte> head = stackalloc byte[4];
         int read;
         using (var f = File.OpenRead(path)) read = f.Read(head);
         if (read >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
         {
-            using var zip = ZipFile.OpenRead(path);
-            if (zip.Entries.Any(e => e.Name == TabularPackage.DescriptorName)) return ImportFormat.TabularPackage;
-            if (zip.GetEntry("xl/workbook.xml") is not null) return ImportFormat.Template;
-            problems.Add(new ImportProblem(null, 0, false, null, "Problem_UnknownZip"));
-            return null;
+            return DetectZip(path, problems, limits);
         }
         if (FirstInvalidUtf8Line(path) is { } badLine)
         {
@@ -49,6 +51,34 @@ public static class ImportReaders
             < 0 => Empty(problems),
             _ => ImportFormat.Template,
         };
+    }
+
+    /// <summary>A data package or an XLSX file, within the limits on entries and unpacked size (zip bombs), or a problem.</summary>
+    private static ImportFormat? DetectZip(string path, List<ImportProblem> problems, ImportOptions limits)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            if (zip.Entries.Count > limits.MaxZipEntries)
+            {
+                problems.Add(new ImportProblem(null, 0, false, null, "Problem_ZipTooManyEntries", limits.MaxZipEntries));
+                return null;
+            }
+            if (zip.Entries.Sum(e => e.Length) > limits.MaxUnpackedBytes)
+            {
+                problems.Add(new ImportProblem(null, 0, false, null, "Problem_ZipTooLarge", limits.MaxUnpackedMegabytes));
+                return null;
+            }
+            if (zip.Entries.Any(e => e.Name == TabularPackage.DescriptorName)) return ImportFormat.TabularPackage;
+            if (zip.GetEntry("xl/workbook.xml") is not null) return ImportFormat.Template;
+            problems.Add(new ImportProblem(null, 0, false, null, "Problem_UnknownZip"));
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            problems.Add(new ImportProblem(null, 0, false, null, "Problem_BrokenZip"));
+            return null;
+        }
     }
 
     private static ImportFormat? Empty(List<ImportProblem> problems)
@@ -82,18 +112,71 @@ public static class ImportReaders
         return null;
     }
 
-    public static IAsyncEnumerable<ImportRecord> ReadAsync(string path, ImportFormat format, ImportLookups lookups, CancellationToken ct) => format switch
+    public static IAsyncEnumerable<ImportRecord> ReadAsync(string path, ImportFormat format, ImportLookups lookups, CancellationToken ct,
+        ImportOptions? limits = null)
     {
-        ImportFormat.HsdsJson => ReadJsonArrayAsync(path, ct),
-        ImportFormat.Ndjson => ReadNdjsonAsync(path, ct),
-        ImportFormat.TabularPackage => TabularPackage.ReadAsync(path, lookups, ct),
-        _ => ServiceTemplate.ReadAsync(path, lookups, ct),
+        limits ??= new ImportOptions();
+        var json = new JsonSerializerOptions(HsdsJson.Options) { MaxDepth = limits.MaxJsonDepth };
+        return Safely(format switch
+        {
+            ImportFormat.HsdsJson => ReadJsonArrayAsync(path, json, ct),
+            ImportFormat.Ndjson => ReadNdjsonAsync(path, json, ct),
+            ImportFormat.TabularPackage => TabularPackage.ReadAsync(path, lookups, ct, limits.MaxUnpackedBytes),
+            _ => ServiceTemplate.ReadAsync(path, lookups, ct),
+        }, limits, ct);
+    }
+
+    /// <summary>
+    /// The last line of defence of every reader: a file the reader's library cannot make sense of (a broken zip or workbook,
+    /// a zip bomb, JSON nested too deep) ends the reading with a problem that says so, never with an exception.
+    /// The problem's second argument is the exception's type, so that tests can tell a library's refusal from a bug.
+    /// </summary>
+    private static async IAsyncEnumerable<ImportRecord> Safely(IAsyncEnumerable<ImportRecord> source, ImportOptions limits,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var records = source.GetAsyncEnumerator(ct);
+        try
+        {
+            while (true)
+            {
+                ImportRecord? failure = null;
+                try
+                {
+                    if (!await records.MoveNextAsync()) break;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseFaults.IsUnavailable(ex))
+                {
+                    failure = new ImportRecord(0, false, null, [Unreadable(ex, limits)]);
+                }
+                if (failure is not null)
+                {
+                    yield return failure;
+                    break;
+                }
+                yield return records.Current;
+            }
+        }
+        finally
+        {
+            await records.DisposeAsync();
+        }
+    }
+
+    private static ImportProblem Unreadable(Exception ex, ImportOptions limits) => ex switch
+    {
+        ZipLimitException => new ImportProblem(null, 0, false, null, "Problem_ZipTooLarge", limits.MaxUnpackedMegabytes),
+        JsonException j when IsTooDeep(j) => new ImportProblem(null, 0, false, null, "Problem_TooDeep", limits.MaxJsonDepth),
+        InvalidDataException => new ImportProblem(null, 0, false, null, "Problem_BrokenZip", ex.GetType().Name),
+        _ => new ImportProblem(null, 0, false, null, "Problem_Unreadable", ex.Message, ex.GetType().Name),
     };
 
-    private static async IAsyncEnumerable<ImportRecord> ReadJsonArrayAsync(string path, [EnumeratorCancellation] CancellationToken ct)
+    private static bool IsTooDeep(JsonException ex) => ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase)
+        || ex.InnerException?.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static async IAsyncEnumerable<ImportRecord> ReadJsonArrayAsync(string path, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var stream = File.OpenRead(path);
-        var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, HsdsJson.Options, ct).GetAsyncEnumerator(ct);
+        var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, json, ct).GetAsyncEnumerator(ct);
         var number = 0;
         while (true)
         {
@@ -104,8 +187,10 @@ public static class ImportReaders
             }
             catch (JsonException ex)
             {
-                broken = new ImportRecord((int)(ex.LineNumber ?? 0) + 1, false, null,
-                    [new ImportProblem(null, (int)(ex.LineNumber ?? 0) + 1, false, null, "Problem_BrokenJson", number + 1)]);
+                var line = (int)(ex.LineNumber ?? 0) + 1;
+                broken = new ImportRecord(line, false, null,
+                    [IsTooDeep(ex) ? new ImportProblem(null, line, false, null, "Problem_TooDeep", json.MaxDepth)
+                        : new ImportProblem(null, line, false, null, "Problem_BrokenJson", number + 1)]);
             }
             if (broken is not null)
             {
@@ -113,12 +198,12 @@ public static class ImportReaders
                 break;
             }
             number++;
-            yield return Parse(items.Current, number, isRecordNumber: true);
+            yield return Parse(items.Current, number, isRecordNumber: true, json);
         }
         await items.DisposeAsync();
     }
 
-    private static async IAsyncEnumerable<ImportRecord> ReadNdjsonAsync(string path, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<ImportRecord> ReadNdjsonAsync(string path, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken ct)
     {
         using var reader = new StreamReader(path, StrictUtf8);
         var line = 0;
@@ -130,8 +215,12 @@ public static class ImportReaders
             ImportProblem? problem = null;
             try
             {
-                dto = JsonSerializer.Deserialize<HsdsService>(text, HsdsJson.Options);
+                dto = JsonSerializer.Deserialize<HsdsService>(text, json);
                 if (dto is null) problem = new ImportProblem(null, line, false, null, "Problem_NotAnObject");
+            }
+            catch (JsonException ex) when (IsTooDeep(ex))
+            {
+                problem = new ImportProblem(null, line, false, null, "Problem_TooDeep", json.MaxDepth);
             }
             catch (JsonException ex)
             {
@@ -156,7 +245,7 @@ public static class ImportReaders
         }
     }
 
-    private static ImportRecord Parse(JsonElement element, int number, bool isRecordNumber)
+    private static ImportRecord Parse(JsonElement element, int number, bool isRecordNumber, JsonSerializerOptions json)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -164,7 +253,7 @@ public static class ImportReaders
         }
         try
         {
-            return new ImportRecord(number, isRecordNumber, element.Deserialize<HsdsService>(HsdsJson.Options)!, []);
+            return new ImportRecord(number, isRecordNumber, element.Deserialize<HsdsService>(json)!, []);
         }
         catch (JsonException ex)
         {

@@ -85,7 +85,7 @@ public static class ServiceTemplate
     private static IEnumerable<(int Line, Dictionary<string, string> Row)> ReadXlsx(string path)
     {
         var line = 1;
-        foreach (IDictionary<string, object?> cells in MiniExcel.Query(path, useHeaderRow: true))
+        foreach (IDictionary<string, object?> cells in Workbook(path))
         {
             line++;
             var row = cells.ToDictionary(c => c.Key.Trim(), c => c.Value switch
@@ -97,6 +97,27 @@ public static class ServiceTemplate
             }, StringComparer.Ordinal);
             if (row.Values.All(v => v.Length == 0)) continue;
             yield return (line, row);
+        }
+    }
+
+    /// <summary>
+    /// The rows as MiniExcel reads them; a workbook it cannot make sense of (a part missing or broken: it then throws
+    /// whatever it meets, a NullReferenceException included) is reported as a broken file, not as an error of Samla.
+    /// </summary>
+    private static IEnumerable<object> Workbook(string path)
+    {
+        using var rows = MiniExcel.Query(path, useHeaderRow: true).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!rows.MoveNext()) yield break;
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+            {
+                throw new InvalidDataException("The workbook cannot be read: " + ex.Message, ex);
+            }
+            yield return rows.Current;
         }
     }
 
