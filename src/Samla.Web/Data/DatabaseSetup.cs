@@ -1,4 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Samla.Web.Data;
@@ -36,11 +40,16 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddSamlaDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var provider = Provider(config);
         var cs = ConnectionString(config, env);
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>(o => o.UseNpgsql(cs, n => n.CommandTimeout(120)));
+            services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>((sp, o) =>
+            {
+                var timeouts = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                o.UseNpgsql(WithConnectTimeout(cs, timeouts), n => n.CommandTimeout(timeouts.CommandTimeoutSeconds));
+            });
         }
         else
         {
@@ -49,9 +58,30 @@ public static class DatabaseSetup
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             }
-            services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(120)));
+            // SQLite waits for a lock (busy timeout) as long as the command timeout: a locked file answers 503 after it.
+            services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>((sp, o) =>
+                o.UseSqlite(cs, s => s.CommandTimeout(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.CommandTimeoutSeconds)));
         }
         return services;
+    }
+
+    /// <summary>PostgreSQL's connect timeout from <see cref="DatabaseOptions.ConnectTimeoutSeconds"/> unless the connection string sets one.</summary>
+    public static string WithConnectTimeout(string connectionString, DatabaseOptions options)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Timeout")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = options.ConnectTimeoutSeconds }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Gives this context the long command timeout (<see cref="DatabaseOptions.LongCommandTimeoutSeconds"/>): for work that
+    /// is long by nature (import, backup, restore, seeding, migrations, loading the search index), not for web requests.
+    /// </summary>
+    public static void UseLongCommandTimeout(this SamlaDbContext db)
+    {
+        var options = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IOptions<DatabaseOptions>>()?.Value
+            ?? new DatabaseOptions();
+        db.Database.SetCommandTimeout(options.LongCommandTimeoutSeconds);
     }
 
     /// <summary>A one-line, human explanation of why the database could not be reached, or null if the exception is not about that.</summary>
@@ -66,4 +96,26 @@ public static class DatabaseSetup
         InvalidOperationException i when i.InnerException is not null => DescribeConnectionFailure(i.InnerException),
         _ => null,
     };
+}
+
+/// <summary>
+/// How long the app waits for the database (section <c>Samla:Database</c>). Web requests get a few seconds, so a slow or
+/// silent database gives a clean 503 instead of piling up requests; long work asks for <see cref="LongCommandTimeoutSeconds"/>
+/// (<see cref="DatabaseSetup.UseLongCommandTimeout"/>).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Samla:Database";
+
+    /// <summary>Seconds a command of a web request may take (SQLite: also how long it waits for a lock).</summary>
+    [Range(1, 600, ErrorMessage = "Samla:Database:CommandTimeoutSeconds must be 1–600 seconds (5 is usual).")]
+    public int CommandTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Seconds a command of long work (import, backup, restore, seeding, migrations) may take.</summary>
+    [Range(1, 86400, ErrorMessage = "Samla:Database:LongCommandTimeoutSeconds must be 1–86400 seconds (600 is usual).")]
+    public int LongCommandTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>Seconds to wait for a PostgreSQL connection (unless the connection string sets Timeout).</summary>
+    [Range(1, 600, ErrorMessage = "Samla:Database:ConnectTimeoutSeconds must be 1–600 seconds (5 is usual).")]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
 }

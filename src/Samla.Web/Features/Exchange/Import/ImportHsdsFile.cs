@@ -28,6 +28,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor)
     public async Task<ImportResult> RunAsync(string path, bool dryRun, string actorName, string? actorUserId, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        db.UseLongCommandTimeout();
         var result = new ImportResult();
         var format = ImportReaders.Detect(path, result.Problems);
         result.Format = format;
