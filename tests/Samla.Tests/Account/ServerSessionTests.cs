@@ -87,7 +87,7 @@ public sealed partial class ServerSessionTests(SamlaApp app) : IClassFixture<Sam
         {
             var page = await laptop.AssertOkAsync("/konto");
             Assert.Contains("den här enheten", page, StringComparison.Ordinal);
-            var others = SessionIdField().Matches(page).Select(m => m.Groups[1].Value).ToList();
+            var others = SessionIdField().Matches(page).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
             Assert.Equal(2, others.Count);
 
             // Another user cannot end this user's session by its id.
@@ -97,7 +97,7 @@ public sealed partial class ServerSessionTests(SamlaApp app) : IClassFixture<Sam
             {
                 foreach (var id in others)
                 {
-                    using var forged = await SamlaApp.PostFormAsync(stranger, "/konto", "/konto?handler=End", [new("sessionId", id)]);
+                    using var forged = await SamlaApp.PostFormAsync(stranger, "/konto", "/konto?handler=End", [new("sessionId", id.ToString())]);
                     await forged.AssertStatusAsync(HttpStatusCode.OK);
                 }
             }
@@ -106,7 +106,7 @@ public sealed partial class ServerSessionTests(SamlaApp app) : IClassFixture<Sam
 
             // End one: exactly that device is signed out.
             var phoneSession = await app.WithDbAsync(db => db.Set<UserSession>().AsNoTracking()
-                .Where(s => others.Contains(s.Id.ToString()) && s.EndedAt == null).OrderBy(s => s.CreatedAt).Select(s => s.Id).FirstAsync());
+                .Where(s => others.Contains(s.Id) && s.EndedAt == null).OrderBy(s => s.CreatedAt).Select(s => s.Id).FirstAsync());
             using (var end = await SamlaApp.PostFormAsync(laptop, "/konto", "/konto?handler=End", [new("sessionId", phoneSession.ToString())]))
             {
                 Assert.Contains("Inloggningen är avslutad.", await end.AssertStatusAsync(HttpStatusCode.OK), StringComparison.Ordinal);

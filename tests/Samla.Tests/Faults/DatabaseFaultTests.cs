@@ -54,17 +54,30 @@ public sealed class FaultyDatabaseApp : SamlaApp
             _proxy.Thaw();
             _proxy.Up();
         }
-        _lock?.Dispose();
-        _lock = null;
+        if (_lock is not null)
+        {
+            using (var rollback = _lock.CreateCommand())
+            {
+                rollback.CommandText = "ROLLBACK;";
+                rollback.ExecuteNonQuery();
+            }
+            _lock.Dispose();
+            _lock = null;
+        }
     }
 
+    /// <summary>
+    /// The database is in WAL mode, where a write lock does not stop readers: an exclusive locking mode does. It can be
+    /// taken only while no other connection has the file open, so the app's idle pooled connections are closed first.
+    /// </summary>
     private async Task LockAsync()
     {
-        _lock = new SqliteConnection(new SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString);
+        SqliteConnection.ClearAllPools();
+        _lock = new SqliteConnection(new SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = false, DefaultTimeout = 10 }.ConnectionString);
         await _lock.OpenAsync();
         await using var command = _lock.CreateCommand();
-        command.CommandText = "BEGIN EXCLUSIVE;";
-        await command.ExecuteNonQueryAsync();
+        command.CommandText = "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; SELECT count(*) FROM sqlite_master;";
+        await command.ExecuteScalarAsync();
     }
 
     public override async ValueTask DisposeAsync()

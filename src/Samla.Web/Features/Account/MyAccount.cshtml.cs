@@ -22,7 +22,7 @@ public sealed class MyAccountModel(UserManager<SamlaUser> users, SignInManager<S
 
     public async Task<IActionResult> OnPostEndAsync(Guid sessionId, CancellationToken ct)
     {
-        if (users.GetUserId(User) is not { } userId) return Challenge();
+        if (users.GetUserId(User) is not { } userId || Admin.TwoFactorGate.NeedsSecondFactor(User)) return Challenge();
         // Only the user's own sessions: another user's id ends nothing.
         if (await sessions.EndAsync(userId, sessionId, ct)) Message = t["SessionEnded"];
         return await LoadAsync(ct) ? Page() : Challenge();
@@ -30,7 +30,7 @@ public sealed class MyAccountModel(UserManager<SamlaUser> users, SignInManager<S
 
     public async Task<IActionResult> OnPostEndAllAsync(CancellationToken ct)
     {
-        if (users.GetUserId(User) is not { } userId) return Challenge();
+        if (users.GetUserId(User) is not { } userId || Admin.TwoFactorGate.NeedsSecondFactor(User)) return Challenge();
         await sessions.EndAllAsync(userId, ct);
         await signIn.SignOutAsync();
         return LocalRedirect("/konto/logga-in");
@@ -41,6 +41,8 @@ public sealed class MyAccountModel(UserManager<SamlaUser> users, SignInManager<S
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
+        // A password alone (second step still owed) neither lists nor ends sessions.
+        if (Admin.TwoFactorGate.NeedsSecondFactor(User)) return false;
         var user = await users.GetUserAsync(User);
         if (user is null) return false;
         DisplayName = user.DisplayName;
