@@ -96,7 +96,8 @@ public static class DatabaseFaults
         }
         var t = context.RequestServices.GetRequiredService<IStringLocalizer<FaultText>>();
         var lang = UiLanguages.Current;
-        var e = HtmlEncoder.Default;
+        // The app's encoder (all of Unicode as is): the default one would write å, ä, ö and Arabic as numeric entities.
+        var e = context.RequestServices.GetRequiredService<HtmlEncoder>();
         var retry = e.Encode(context.Request.Method == HttpMethods.Get ? context.Request.Path + context.Request.QueryString : "/");
         response.ContentType = "text/html; charset=utf-8";
         // Plain on purpose: no layout, no view, nothing that could ask the database again.
