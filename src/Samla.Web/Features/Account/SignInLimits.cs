@@ -111,7 +111,7 @@ public sealed class LockoutMail(Outbox outbox, IStringLocalizer<AccountText> t)
         if (string.IsNullOrEmpty(user.Email)) return false;
         var until = TimeZoneInfo.ConvertTime(lockedUntil, Sweden).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         return await outbox.EnqueueAsync(new OutgoingMail(user.Email, t["LockoutMail_Subject"], t["LockoutMail_Body", user.DisplayName, user.Email, until], Category,
-            DeduplicationKey: $"account-locked:{user.Id}:{lockedUntil.UtcTicks}"), ct);
+            DeduplicationKey: $"account-locked:{user.Id}:{lockedUntil.ToUnixTimeSeconds()}"), ct);
     }
 
     private static TimeZoneInfo FindSweden()
