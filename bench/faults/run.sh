@@ -24,7 +24,7 @@ done
 PGBIN=/usr/lib/postgresql/15/bin
 DLL="$ROOT/src/Samla.Web/bin/Release/net10.0/Samla.Web.dll"
 WORK="$(mktemp -d /tmp/samla-faults.XXXXXX)"
-chmod 755 "$WORK"
+chmod 777 "$WORK"  # the cluster (run as postgres when we are root) writes its log and socket here
 PGDATA="$WORK/pg"
 APP=""
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
