@@ -31,6 +31,7 @@ public static class DatabaseInitializer
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
+        db.UseLongCommandTimeout();
         await db.Database.MigrateAsync(ct);
         await ReferenceData.EnsureAsync(db, ct);
     }
@@ -41,6 +42,7 @@ public static class DatabaseInitializer
         if (services.GetRequiredService<IOptions<SamlaOptions>>().Value.DemoData)
         {
             using var scope = services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<SamlaDbContext>().UseLongCommandTimeout();
             await DemoData.EnsureAsync(scope.ServiceProvider, ct);
             foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
             {

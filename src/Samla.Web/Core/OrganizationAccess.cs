@@ -56,6 +56,27 @@ public sealed class OrganizationAccess(SamlaDbContext db)
                       select new OrganizationEditor(uo.OrganizationId, u.Id, u.Email)).Distinct().ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The services the user may see by name: public ones (<see cref="PublicVisibility"/>) for everyone; drafts and
+    /// inactive ones only to coordination (all) and to the editors of the owning organisation (as <see cref="EditableAsync"/>).
+    /// </summary>
+    public async Task<IQueryable<Service>> VisibleServicesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (CanEditAll(user) && await ActiveUserIdAsync(user, ct) is not null) return db.Services;
+        var editable = await EditableAsync(user, ct);
+        var visible = db.Services.Where(PublicVisibility.Rule);
+        return db.Services.Where(s => visible.Any(p => p.Id == s.Id) || editable.Any(o => o.Id == s.OrganizationId));
+    }
+
+    /// <summary>Whether the user may see the service by name (the rule of <see cref="VisibleServicesAsync"/>, for one service).</summary>
+    public async Task<bool> CanSeeServiceAsync(ClaimsPrincipal user, Guid serviceId, CancellationToken ct = default)
+    {
+        var organizationId = await db.Services.Where(s => s.Id == serviceId).Select(s => (Guid?)s.OrganizationId).FirstOrDefaultAsync(ct);
+        if (organizationId is null) return false;
+        return await db.Services.Where(s => s.Id == serviceId).WherePublic().AnyAsync(ct)
+            || await CanEditAsync(user, organizationId.Value, ct);
+    }
+
     /// <summary>A deactivated user loses every right at once, even before the sign-in cookie runs out.</summary>
     private async Task<string?> ActiveUserIdAsync(ClaimsPrincipal user, CancellationToken ct)
     {

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -24,6 +27,20 @@ public sealed class DatabaseOptions
 
     /// <summary>From <c>ConnectionStrings:Samla</c>.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Seconds a command of a web request may take (SQLite: also how long it waits for a lock). Web requests get a few
+    /// seconds, so a slow or silent database gives a clean 503 instead of piling up requests.</summary>
+    [Range(1, 600, ErrorMessage = "Database:CommandTimeoutSeconds must be 1–600 seconds (5 is usual).")]
+    public int CommandTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Seconds a command of long work (import, backup, restore, seeding, migrations) may take
+    /// (<see cref="DatabaseSetup.UseLongCommandTimeout"/>).</summary>
+    [Range(1, 86400, ErrorMessage = "Database:LongCommandTimeoutSeconds must be 1–86400 seconds (600 is usual).")]
+    public int LongCommandTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>Seconds to wait for a PostgreSQL connection (unless the connection string sets Timeout).</summary>
+    [Range(1, 600, ErrorMessage = "Database:ConnectTimeoutSeconds must be 1–600 seconds (5 is usual).")]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
 
     /// <summary>The provider named by <see cref="Provider"/>, or null when it names none.</summary>
     public DatabaseProvider? ProviderKind => Provider.Trim().ToUpperInvariant() switch
@@ -87,13 +104,17 @@ public static class DatabaseSetup
         {
             config.GetSection(DatabaseOptions.Section).Bind(o);
             o.ConnectionString = config.GetConnectionString("Samla");
-        }).ValidateOnStart();
+        }).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidation>();
         var provider = options.ProviderKind!.Value;
         var cs = ConnectionString(options, env);
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>(o => o.UseNpgsql(cs, n => n.CommandTimeout(120)));
+            services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>((sp, o) =>
+            {
+                var timeouts = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                o.UseNpgsql(WithConnectTimeout(cs, timeouts), n => n.CommandTimeout(timeouts.CommandTimeoutSeconds));
+            });
         }
         else
         {
@@ -102,9 +123,30 @@ public static class DatabaseSetup
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             }
-            services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(120)));
+            // SQLite waits for a lock (busy timeout) as long as the command timeout: a locked file answers 503 after it.
+            services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>((sp, o) =>
+                o.UseSqlite(cs, s => s.CommandTimeout(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.CommandTimeoutSeconds)));
         }
         return services;
+    }
+
+    /// <summary>PostgreSQL's connect timeout from <see cref="DatabaseOptions.ConnectTimeoutSeconds"/> unless the connection string sets one.</summary>
+    public static string WithConnectTimeout(string connectionString, DatabaseOptions options)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Timeout")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = options.ConnectTimeoutSeconds }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Gives this context the long command timeout (<see cref="DatabaseOptions.LongCommandTimeoutSeconds"/>): for work that
+    /// is long by nature (import, backup, restore, seeding, migrations, loading the search index), not for web requests.
+    /// </summary>
+    public static void UseLongCommandTimeout(this SamlaDbContext db)
+    {
+        var options = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IOptions<DatabaseOptions>>()?.Value
+            ?? new DatabaseOptions();
+        db.Database.SetCommandTimeout(options.LongCommandTimeoutSeconds);
     }
 
     /// <summary>A one-line, human explanation of why the database could not be reached, or null if the exception is not about that.</summary>

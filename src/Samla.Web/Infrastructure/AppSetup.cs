@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Samla.Web.Data;
+using Samla.Web.Features.Account;
 using Samla.Web.Features.Admin;
 using Samla.Web.Features.Coverage;
 using Samla.Web.Features.Directory;
+using Samla.Web.Features.Errors;
 using Samla.Web.Features.Exchange;
 using Samla.Web.Features.Improvement;
 using Samla.Web.Features.Meetings;
@@ -39,6 +41,7 @@ public static class AppSetup
         services.AddMessaging();
         services.AddWorkspace();
         services.AddAdmin(config);
+        services.AddAccount();
         services.AddCoverage();
         services.AddNeeds();
         services.AddImprovement();
@@ -118,7 +121,7 @@ public static class AppSetup
         builder.AddSamlaTelemetry();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddHealthChecks().AddDbContextCheck<SamlaDbContext>("database");
+        services.AddHealthChecks().AddDatabaseHealthCheck();
         services.AddCors(o => o.AddPolicy(Policies.OpenRead, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.SignIn.IsValid && o.PublicForms.IsValid, RateLimitOptions.Problem).ValidateOnStart();
@@ -149,6 +152,7 @@ public static class AppSetup
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseDatabaseFaults();
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();
@@ -158,7 +162,7 @@ public static class AppSetup
         // After authentication: signed-in people are never served, nor stored in, the output cache.
         app.UseOutputCache();
 
-        app.MapHealthChecks("/health").DisableRateLimiting();
+        app.MapHealthChecks("/health", DatabaseFaults.HealthOptions).DisableRateLimiting();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapExchange();

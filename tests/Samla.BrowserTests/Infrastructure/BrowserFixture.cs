@@ -169,6 +169,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         start.Environment["ConnectionStrings__Samla"] = $"Data Source={_databaseFile}";
         start.Environment["Samla__DemoData"] = "true";
         start.Environment["Samla__RateLimits__SignIn__PermitLimit"] = "100000";
+        start.Environment["Samla__RateLimits__FailedSignIns__PerAddress__PermitLimit"] = "100000";
+        start.Environment["Samla__RateLimits__FailedSignIns__PerNetwork__PermitLimit"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Samla__Mail__PickupDirectory"] = MailDirectory;
         start.Environment["Samla__Outbox__PollSeconds"] = "1";

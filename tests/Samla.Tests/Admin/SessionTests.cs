@@ -103,8 +103,13 @@ public sealed class SessionTests(SamlaAppWithClock app) : IClassFixture<SamlaApp
         {
             var users = sp.GetRequiredService<UserManager<SamlaUser>>();
             var user = (await users.FindByEmailAsync(email))!;
+            var stamp = user.SecurityStamp;
             await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey);
             await users.SetTwoFactorEnabledAsync(user, true);
+            // Turning two-step on changes the security stamp, which now ends every session at once; keep the old stamp
+            // to leave this one as the lost claim left it.
+            user.SecurityStamp = stamp;
+            await users.UpdateAsync(user);
             return true;
         });
 

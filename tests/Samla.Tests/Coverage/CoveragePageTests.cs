@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Samla.Tests.Infrastructure;
 using Samla.Web.Data;
 using static Samla.Tests.Coverage.CoverageApp;
@@ -64,15 +65,49 @@ public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageA
     }
 
     [Fact]
-    public async Task Drill_down_shows_staff_the_services_that_do_not_count_too()
+    public async Task Drill_down_shows_coordinators_the_services_that_do_not_count_too()
     {
-        using var client = await ReaderAsync();
+        using var client = await app.CreateClientSignedInAsync(await app.CreateUserAsync(Password, Roles.Coordinator), Password);
         var html = await client.AssertOkAsync($"/samordning/tackning/insatser?kommun={Halmstad}&malgrupp=refugees");
 
         Assert.Contains("Språkcafé", html, StringComparison.Ordinal);
         Assert.Contains("Utkast", html, StringComparison.Ordinal);
         Assert.Contains("Inte publik", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"/insatser/{app.DraftId}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drill_down_shows_a_draft_only_to_coordination_and_the_editors_of_its_organisation()
+    {
+        var url = $"/samordning/tackning/insatser?kommun={Halmstad}&malgrupp=refugees";
+        var (ownerOrg, otherOrg) = await app.WithDbAsync(async db => (
+            await db.Services.Where(s => s.Id == app.DraftId).Select(s => s.OrganizationId).SingleAsync(),
+            await db.Organizations.Where(o => o.Name == "Nedlagda föreningen").Select(o => o.Id).SingleAsync()));
+
+        async Task<string> DrillAsAsync(string role, Guid? organizationId)
+        {
+            var email = await app.CreateUserAsync(Password, role);
+            if (organizationId is { } orgId)
+            {
+                await app.WithDbAsync(async db =>
+                {
+                    var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+                    db.UserOrganizations.Add(new UserOrganization { UserId = userId, OrganizationId = orgId });
+                    await db.SaveChangesAsync();
+                });
+            }
+            using var client = await app.CreateClientSignedInAsync(email, Password);
+            return await client.AssertOkAsync(url);
+        }
+
+        var reader = await DrillAsAsync(Roles.Reader, null);
+        Assert.Contains("Språkcafé", reader, StringComparison.Ordinal);
+        Assert.DoesNotContain("Utkast", reader, StringComparison.Ordinal);
+        var otherEditor = await DrillAsAsync(Roles.Editor, otherOrg);
+        Assert.Contains("Språkcafé", otherEditor, StringComparison.Ordinal);
+        Assert.DoesNotContain("Utkast", otherEditor, StringComparison.Ordinal);
+        var ownEditor = await DrillAsAsync(Roles.Editor, ownerOrg);
+        Assert.Contains("Utkast", ownEditor, StringComparison.Ordinal);
     }
 
     [Fact]

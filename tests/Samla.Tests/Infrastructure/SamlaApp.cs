@@ -60,6 +60,8 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         // All requests come from one test "IP"; the sign-in limit has its own test where it matters.
         builder.UseSetting("Samla:RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("Samla:RateLimits:PublicForms:PermitLimit", "100000");
+        builder.UseSetting("Samla:RateLimits:FailedSignIns:PerAddress:PermitLimit", "100000");
+        builder.UseSetting("Samla:RateLimits:FailedSignIns:PerNetwork:PermitLimit", "100000");
         builder.UseSetting("Samla:Mail:PickupDirectory", MailDirectory);
         // No background loops: tests flush the outbox (DeliverMailAsync) and run jobs themselves.
         builder.UseSetting("Samla:Outbox:RunWorker", "false");

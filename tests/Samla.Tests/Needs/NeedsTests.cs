@@ -193,4 +193,44 @@ public sealed class NeedsTests(SamlaAppWithoutDemoData app) : IClassFixture<Saml
         Assert.Contains($"/insatser/{serviceId}", html, StringComparison.Ordinal);
         Assert.Equal(NeedStatus.BeingAddressed, (await FindAsync(title))!.Status);
     }
+
+    [Fact]
+    public async Task A_need_cannot_be_linked_to_another_organisations_draft_by_a_forged_id_and_hidden_links_stay_hidden()
+    {
+        var (own, other) = await OrganisationsAsync();
+        using var editor = await SignInAsync(Roles.Editor, own);
+        var title = $"Behov med förfalskad länk {Guid.NewGuid():N}";
+        using (var created = await SamlaApp.PostFormAsync(editor, "/samordning/behov/nytt", "/samordning/behov/nytt", NeedForm(own, title)))
+        {
+            await created.AssertStatusAsync(HttpStatusCode.Redirect);
+        }
+        var need = (await FindAsync(title))!;
+        var url = $"/samordning/behov/{need.Id}";
+        var draftName = $"Hemligt utkast {Guid.NewGuid():N}";
+        var draftId = await app.WithDbAsync(async db =>
+        {
+            var draft = new Service { Name = draftName, OrganizationId = other, IsPublished = false };
+            db.Services.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
+        });
+
+        using (var forged = await SamlaApp.PostFormAsync(editor, url, url + "?handler=Link", [new("ServiceId", draftId.ToString())]))
+        {
+            await forged.AssertStatusAsync(HttpStatusCode.BadRequest);
+        }
+        Assert.False(await app.WithDbAsync(db => db.Set<NeedService>().AnyAsync(x => x.NeedId == need.Id)));
+
+        // A link made before this rule (or to a service that later became a draft) is not shown to those who may not see it.
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new NeedService { NeedId = need.Id, ServiceId = draftId, LinkedBy = "test", LinkedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        });
+        using var reader = await SignInAsync(Roles.Reader);
+        Assert.DoesNotContain(draftName, await reader.AssertOkAsync(url), StringComparison.Ordinal);
+        Assert.DoesNotContain(draftName, await editor.AssertOkAsync(url), StringComparison.Ordinal);
+        using var otherEditor = await SignInAsync(Roles.Editor, other);
+        Assert.Contains(draftName, await otherEditor.AssertOkAsync(url), StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,8 @@ using Samla.Web.Infrastructure;
 namespace Samla.Web.Features.Account;
 
 [EnableRateLimiting(AppSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<SamlaUser> signIn, UserManager<SamlaUser> users, IStringLocalizer<SharedText> t, ILogger<SignInModel> log) : PageModel
+public sealed class SignInModel(SignInManager<SamlaUser> signIn, UserManager<SamlaUser> users, IStringLocalizer<SharedText> t, ILogger<SignInModel> log,
+    SignInLimits limits, LockoutMail lockoutMail, SamlaDbContext db, IStringLocalizer<AccountText> a) : PageModel
 {
     public sealed class InputModel
     {
@@ -42,7 +43,18 @@ public sealed class SignInModel(SignInManager<SamlaUser> signIn, UserManager<Sam
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        var remote = HttpContext.Connection.RemoteIpAddress;
+        // Failed attempts per address and per network are limited before the password is tried (SignInLimits).
+        if (!limits.MayTry(email, remote))
+        {
+            log.LogWarning("Sign-in attempts limited for network {Network}", SignInLimits.NetworkOf(remote));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            ModelState.AddModelError(string.Empty, a["SignInThrottled"]);
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(email);
         if (user is { IsActive: false })
         {
             ModelState.AddModelError(string.Empty, t["SignInDeactivated"]);
@@ -60,9 +72,15 @@ public sealed class SignInModel(SignInManager<SamlaUser> signIn, UserManager<Sam
         {
             return RedirectToPage("TwoFactor", new { ReturnUrl, Input.RememberMe });
         }
+        limits.Failed(email, remote);
         if (result.IsLockedOut)
         {
             log.LogWarning("User {UserId} is locked out", user!.Id);
+            // Tell the owner (once per lockout): someone may be locking them out on purpose.
+            if (await users.GetLockoutEndDateAsync(user) is { } until && await lockoutMail.EnqueueAsync(user, until, HttpContext.RequestAborted))
+            {
+                await db.SaveChangesAsync(HttpContext.RequestAborted);
+            }
             ModelState.AddModelError(string.Empty, t["SignInLockedOut"]);
             return Page();
         }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,11 @@ using Samla.Web.Data;
 namespace Samla.Web.Features.Admin;
 
 /// <summary>
-/// The security-stamp validator, run every <see cref="AdminSetup.SessionValidationInterval"/>: it rebuilds the
+/// The session check of every request: the cookie's session must be live in the server-side store
+/// (<see cref="UserSessions.IsLiveAsync"/>: not signed out, not ended from the account page, user active, security stamp
+/// unchanged since sign-in), so sign-out, deactivation and new roles end a session at once on every instance, and a copy
+/// of the cookie is worth nothing afterwards. Then Identity's security-stamp validator, run every
+/// <see cref="AdminSetup.SessionValidationInterval"/>: it rebuilds the
 /// principal from the database (roles, name), ends the session of a deactivated user, and keeps how the user
 /// signed in. Identity's rebuilt principal has no <c>amr</c> claim, so without
 /// <see cref="KeepSignInMethod"/> a coordinator would lose the second factor after the first validation and
@@ -17,7 +22,43 @@ public sealed class SessionValidator(IOptions<SecurityStampValidatorOptions> opt
     : SecurityStampValidator<SamlaUser>(options, signInManager, logger)
 {
     /// <summary>Claims about how this sign-in was made (password, second factor); they hold for the whole session.</summary>
-    public static readonly string[] SignInMethodClaims = ["amr"];
+    public static readonly string[] SignInMethodClaims = ["amr", UserSessions.ClaimType];
+
+    public override async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+        if (context.Principal is null || !await sessions.IsLiveAsync(context.Principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        await base.ValidateAsync(context);
+    }
+
+    /// <summary>For the cookie's OnSigningIn: every sign-in (password, second step, set-up) begins a session of its own.</summary>
+    public static async Task BeginSessionAsync(CookieSigningInContext context)
+    {
+        if (context.Principal is null) return;
+        var http = context.HttpContext;
+        var sessions = http.RequestServices.GetRequiredService<UserSessions>();
+        // Signing in again over a live session of the same browser replaces it.
+        if (UserSessions.IdOf(http.User) is { } previous && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } previousUser)
+        {
+            await sessions.EndAsync(previousUser, previous, http.RequestAborted);
+        }
+        await sessions.StartAsync(context.Principal, http.Request.Headers.UserAgent.ToString(), http.RequestAborted);
+    }
+
+    /// <summary>For the cookie's OnSigningOut: the session ends on the server, not only in this browser.</summary>
+    public static async Task EndSessionAsync(CookieSigningOutContext context)
+    {
+        var http = context.HttpContext;
+        if (UserSessions.IdOf(http.User) is { } id && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            await http.RequestServices.GetRequiredService<UserSessions>().EndAsync(userId, id, CancellationToken.None);
+        }
+    }
 
     protected override async Task SecurityStampVerified(SamlaUser user, CookieValidatePrincipalContext context)
     {

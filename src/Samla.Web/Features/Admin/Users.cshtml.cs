@@ -96,7 +96,7 @@ public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, 
         if (user is null || user.Id == users.GetUserId(User)) return NotFound();
         user.IsActive = active;
         await users.UpdateAsync(user);
-        // Ends the user's sessions at the next validation (a minute at most); rights end at once (OrganizationAccess).
+        // A new security stamp ends the user's sessions at their next request (SessionValidator), on every instance.
         await users.UpdateSecurityStampAsync(user);
         Message = t[active ? "Message_UserReactivated" : "Message_UserDeactivated", user.Email ?? ""];
         return RedirectToPage();

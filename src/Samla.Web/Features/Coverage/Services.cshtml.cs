@@ -6,10 +6,12 @@ namespace Samla.Web.Features.Coverage;
 
 /// <summary>
 /// Drill-down from a coverage cell: every service in the cell, public or not, so that staff see why a cell
-/// is thin (stale entries, drafts, inactive services) as well as what counts.
+/// is thin (stale entries, drafts, inactive services) as well as what counts. Drafts and inactive services are
+/// listed only to coordination and to the editors of the organisation that owns them (<see cref="OrganizationAccess"/>);
+/// a reader, or another organisation's editor, sees the public ones only.
 /// </summary>
 [Authorize]
-public sealed class ServicesModel(CoverageQuery query, SamlaDbContext db) : CoveragePage(query, db)
+public sealed class ServicesModel(CoverageQuery query, SamlaDbContext db, OrganizationAccess access) : CoveragePage(query, db)
 {
     public enum Standing
     {
@@ -31,11 +33,13 @@ public sealed class ServicesModel(CoverageQuery query, SamlaDbContext db) : Cove
             .Where(f => filter.Include.All(kv => kv.Value.Count == 0 || f[kv.Key].Any(kv.Value.Contains)))
             .ToDictionary(f => f.Id);
         var ids = matching.Keys.ToList();
+        var editable = (await (await access.EditableAsync(User, ct)).Select(o => o.Id).ToListAsync(ct)).ToHashSet();
         var services = await Db.Services.AsNoTracking()
             .Where(s => ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Name, Org = s.Organization.Name, s.Status, s.IsPublished, s.AssuredDate })
+            .Select(s => new { s.Id, s.Name, Org = s.Organization.Name, s.OrganizationId, s.Status, s.IsPublished, s.AssuredDate })
             .ToListAsync(ct);
         Rows = services
+            .Where(s => matching[s.Id].IsPublic || editable.Contains(s.OrganizationId))
             .Select(s =>
             {
                 var f = matching[s.Id];

@@ -46,6 +46,7 @@ public sealed class BackupDatabase(SamlaDbContext db)
 
     public async Task<Dictionary<string, int>> RunAsync(string output, bool includeSecrets, CancellationToken ct)
     {
+        db.UseLongCommandTimeout();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var temp = output + ".tmp";
         await using (var file = File.Create(temp))

@@ -25,6 +25,7 @@ public sealed class RestoreDatabase(SamlaDbContext db)
 
     public async Task<RestoreOutcome> RunAsync(string path, bool force, CancellationToken ct)
     {
+        db.UseLongCommandTimeout();
         using var zip = ZipFile.OpenRead(path);
         if (zip.GetEntry(BackupDatabase.ManifestName) is not { } manifestEntry) return RestoreOutcome.NotABackup;
         await using (var m = manifestEntry.Open())

@@ -101,7 +101,9 @@ public sealed class NeedDetailsModel(SamlaDbContext db, OrganizationAccess acces
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanManage) return Forbid();
-        if (ServiceId is not { } serviceId || !await db.Services.AnyAsync(s => s.Id == serviceId, ct)) return BadRequest();
+        // Only a service the person linking may see (public, or their own organisation's): a forged id of another
+        // organisation's draft would otherwise put its name before everyone signed in.
+        if (ServiceId is not { } serviceId || !await access.CanSeeServiceAsync(User, serviceId, ct)) return BadRequest();
         if (!await db.Set<NeedService>().AnyAsync(x => x.NeedId == id && x.ServiceId == serviceId, ct))
         {
             db.Add(new NeedService { NeedId = id, ServiceId = serviceId, LinkedBy = User.Identity?.Name ?? "", LinkedAt = clock.GetUtcNow().UtcDateTime });
@@ -146,7 +148,9 @@ public sealed class NeedDetailsModel(SamlaDbContext db, OrganizationAccess acces
         AgeGroupNames = Need.AgeGroups.Count == 0 ? [t["AllAgeGroups"]] : [Names(CoverageDimension.AgeGroup, Need.AgeGroups)];
         MunicipalityNames = Need.MunicipalityCodes.Count == 0 ? [t["WholeCounty", facts.CountyName]] : [Names(CoverageDimension.Municipality, Need.MunicipalityCodes)];
 
-        Services = await db.Set<NeedService>().AsNoTracking().Where(x => x.NeedId == id)
+        // Linked services the viewer may not see by name (another organisation's draft, an inactive service) are left out.
+        var visible = await access.VisibleServicesAsync(User, ct);
+        Services = await db.Set<NeedService>().AsNoTracking().Where(x => x.NeedId == id && visible.Any(v => v.Id == x.ServiceId))
             .OrderBy(x => x.Service.Name)
             .Select(x => new LinkedService(x.ServiceId, x.Service.Name, x.Service.Organization.Name))
             .ToListAsync(ct);

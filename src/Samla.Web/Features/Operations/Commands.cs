@@ -71,6 +71,7 @@ public static class Commands
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
+        db.UseLongCommandTimeout();
         var made = await GeneratedServices.AddAsync(db, count, scope.ServiceProvider.GetRequiredService<IOptions<SamlaOptions>>().Value.CountyCode,
             scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         await DatabaseInitializer.RefreshStatisticsAsync(db, ct);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Preparedness;
@@ -10,20 +9,45 @@ namespace Samla.Web.Features.Preparedness;
 /// app instance sees it, and SaveChanges audits who switched it and when).
 /// </summary>
 /// <remarks>
-/// Every page asks (the public notice), so the answer is kept in memory for a few seconds: a switch shows at once on
-/// the instance that made it and within <see cref="CacheFor"/> on the others, and pages need no database round trip.
+/// Every page asks (the public notice in the layout, the error page included), so the answer is kept in memory for a
+/// few seconds: a switch shows at once on the instance that made it and within <see cref="CacheFor"/> (and one request)
+/// on the others, and pages need no database round trip. The answer never throws and never waits on a database that
+/// is down or slow for more than one request at a time: one request refreshes it while the others use the last known
+/// value; when the refresh fails, the last known value (off if none) holds for another <see cref="CacheFor"/>.
 /// </remarks>
-public sealed class PreparednessMode(SamlaDbContext db, IMemoryCache cache, IOutputCacheStore outputCache)
+public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state, TimeProvider clock, IOutputCacheStore outputCache, ILogger<PreparednessMode> log)
 {
     public const string Key = "preparedness-mode";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
-    public async Task<bool> IsOnAsync(CancellationToken ct = default) =>
-        await cache.GetOrCreateAsync(Key, async entry =>
+    public async Task<bool> IsOnAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var (known, checkedAt) = state.Read();
+        if (known is { } fresh && now - checkedAt < CacheFor) return fresh;
+        var refreshing = known is not null;
+        if (refreshing && !state.TryBeginRefresh()) return known!.Value;
+        try
         {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            return await db.Set<AppSetting>().AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
-        });
+            var on = await db.Set<AppSetting>().AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
+            state.Write(on, now);
+            return on;
+        }
+        catch (Exception ex)
+        {
+            // Fail soft: the notice must never take a page (or the error page) down with it.
+            if (!ct.IsCancellationRequested)
+            {
+                log.LogWarning(ex, "Preparedness mode could not be read; keeping the last known value ({Known})", known);
+                state.Write(known ?? false, now);
+            }
+            return known ?? false;
+        }
+        finally
+        {
+            if (refreshing) state.EndRefresh();
+        }
+    }
 
     public async Task SetAsync(bool on, CancellationToken ct = default)
     {
@@ -35,7 +59,7 @@ public sealed class PreparednessMode(SamlaDbContext db, IMemoryCache cache, IOut
         }
         setting.Value = on ? "on" : "off";
         await db.SaveChangesAsync(ct);
-        cache.Remove(Key);
+        state.Write(on, clock.GetUtcNow());
         // Cached public pages carry the notice (or its absence).
         await outputCache.EvictByTagAsync(Search.ServiceSearch.OutputCacheTag, ct);
     }
@@ -50,6 +74,33 @@ public sealed class PreparednessMode(SamlaDbContext db, IMemoryCache cache, IOut
             .FirstOrDefaultAsync(ct);
         return entry is null ? null : (entry.Timestamp, entry.UserName);
     }
+}
+
+/// <summary>The last known preparedness mode of this instance (a singleton), shared by every request.</summary>
+public sealed class PreparednessState
+{
+    private readonly Lock _gate = new();
+    private bool? _known;
+    private DateTimeOffset _checkedAt;
+    private int _refreshing;
+
+    public (bool? Known, DateTimeOffset CheckedAt) Read()
+    {
+        lock (_gate) return (_known, _checkedAt);
+    }
+
+    public void Write(bool on, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _known = on;
+            _checkedAt = at;
+        }
+    }
+
+    public bool TryBeginRefresh() => Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0;
+
+    public void EndRefresh() => Interlocked.Exchange(ref _refreshing, 0);
 }
 
 /// <summary>A service that can take more people in a large reception.</summary>

@@ -6,6 +6,7 @@ public static class PreparednessSetup
     public static IServiceCollection AddPreparedness(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddSingleton<PreparednessState>();
         services.AddScoped<PreparednessMode>();
         services.AddScoped<FindSurgeServices>();
         return services;

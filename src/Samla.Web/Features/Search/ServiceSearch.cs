@@ -68,6 +68,7 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
             var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
             var stamp = await SearchIndexLoader.StampAsync(db, ct);
             if (!force && !dirty && current is not null && stamp == builtFrom) return false;
+            db.UseLongCommandTimeout();
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
             SearchIndex index;

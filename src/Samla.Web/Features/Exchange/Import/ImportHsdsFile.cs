@@ -29,6 +29,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
     public async Task<ImportResult> RunAsync(string path, bool dryRun, string actorName, string? actorUserId, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
+        db.UseLongCommandTimeout();
         var result = new ImportResult();
         var limits = options.Value;
         var format = ImportReaders.Detect(path, result.Problems, limits);

@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Samla.Tests.Infrastructure;
+
+namespace Samla.Tests.Faults;
+
+/// <summary>
+/// The app with short database timeouts and, on PostgreSQL, its connections running through a <see cref="TcpProxy"/> the
+/// test can cut (a database that is down: connections refused) or freeze (one that stops answering without refusing, as
+/// with <c>kill -STOP</c> or dropped packets). On SQLite the fault is a lock held on the file by another connection.
+/// </summary>
+public sealed class FaultyDatabaseApp : SamlaApp
+{
+    private TcpProxy? _proxy;
+    private SqliteConnection? _lock;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Database:CommandTimeoutSeconds", "3");
+        builder.UseSetting("Database:ConnectTimeoutSeconds", "3");
+        if (Database.IsPostgres)
+        {
+            var cs = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+            _proxy = TcpProxy.Start(cs.Host ?? "127.0.0.1", cs.Port);
+            cs.Host = "127.0.0.1";
+            cs.Port = _proxy.Port;
+            builder.UseSetting("ConnectionStrings:Samla", cs.ConnectionString);
+        }
+    }
+
+    /// <summary>PostgreSQL: connections refused and open ones cut. SQLite: the file locked.</summary>
+    public async Task StopAsync()
+    {
+        if (_proxy is not null) _proxy.Down();
+        else await LockAsync();
+    }
+
+    /// <summary>PostgreSQL: nothing passes any more, nothing is refused. SQLite: the file locked.</summary>
+    public async Task FreezeAsync()
+    {
+        if (_proxy is not null) _proxy.Freeze();
+        else await LockAsync();
+    }
+
+    public void Restore()
+    {
+        if (_proxy is not null)
+        {
+            _proxy.Thaw();
+            _proxy.Up();
+        }
+        if (_lock is not null)
+        {
+            // Closing the connection ends its transaction and its exclusive lock.
+            _lock.Dispose();
+            _lock = null;
+        }
+    }
+
+    /// <summary>
+    /// The database is in WAL mode, where a write lock does not stop readers: an exclusive locking mode does. It can be
+    /// taken only while no other connection has the file open, so the app's idle pooled connections are closed first.
+    /// </summary>
+    private async Task LockAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _lock = new SqliteConnection(new SqliteConnectionStringBuilder(Database.ConnectionString) { Pooling = false, DefaultTimeout = 10 }.ConnectionString);
+        await _lock.OpenAsync();
+        foreach (var sql in new[] { "PRAGMA locking_mode = EXCLUSIVE;", "BEGIN EXCLUSIVE;", "SELECT count(*) FROM sqlite_master;" })
+        {
+            await using var command = _lock.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteScalarAsync();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Restore();
+        await base.DisposeAsync();
+        _proxy?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// While the database is down or silent: pages answer a plain translated 503, the API 503 problem+json, /health says so,
+/// all within a few seconds; search keeps answering from memory; and the app recovers by itself within 5 s.
+/// </summary>
+public sealed class DatabaseFaultTests(FaultyDatabaseApp app) : IClassFixture<FaultyDatabaseApp>
+{
+    /// <summary>
+    /// The bound: command timeout (3 s here) plus Npgsql's cancellation wait (2 s), with room for a test machine shared by
+    /// many builds at once (loads of 50 on 2 cores were seen). Without the bounded timeout a request waited 120 s.
+    /// </summary>
+    private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(15);
+
+    private static string Fresh(string path) => $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}t={Guid.NewGuid():N}";
+
+    private static async Task<(HttpResponseMessage Response, string Body, TimeSpan Took)> TimedGetAsync(HttpClient client, string url)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response, body, watch.Elapsed);
+    }
+
+    private static async Task<TimeSpan> RecoveryAsync(HttpClient client)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            using var response = await client.GetAsync(Fresh("/organisationer"));
+            if (response.StatusCode == HttpStatusCode.OK) return watch.Elapsed;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException("The app did not recover within 30 s of the database coming back.");
+    }
+
+    [Fact]
+    public async Task While_the_database_is_down_pages_api_and_health_answer_503_and_the_app_recovers_by_itself()
+    {
+        using var client = app.CreateBrowserClient();
+        await client.AssertOkAsync(Fresh("/organisationer"));
+        await app.StopAsync();
+        try
+        {
+            var (page, html, took) = await TimedGetAsync(client, Fresh("/organisationer"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.True(took < FewSeconds, $"the page took {took}");
+            Assert.Equal("5", page.Headers.GetValues("Retry-After").Single());
+            Assert.Contains("Tjänsten är tillfälligt otillgänglig", html, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"sv\" dir=\"ltr\">", html, StringComparison.Ordinal);
+
+            var (arabic, arabicHtml, _) = await TimedGetAsync(client, Fresh("/organisationer?lang=ar"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, arabic.StatusCode);
+            Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", arabicHtml, StringComparison.Ordinal);
+            Assert.Contains("الخدمة غير متاحة مؤقتًا", arabicHtml, StringComparison.Ordinal);
+
+            var (api, problem, _) = await TimedGetAsync(client, Fresh("/api/hsds/organizations"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("\"status\":503", problem, StringComparison.Ordinal);
+            Assert.True(api.Headers.Contains("Retry-After"));
+
+            var (health, healthText, healthTook) = await TimedGetAsync(client, "/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Contains("database unavailable", healthText, StringComparison.Ordinal);
+            Assert.True(healthTook < FewSeconds, $"/health took {healthTook}");
+        }
+        finally
+        {
+            app.Restore();
+        }
+
+        var recovered = await RecoveryAsync(client);
+        Assert.True(recovered < TimeSpan.FromSeconds(5), $"recovered after {recovered}");
+        var (healthy, text, _) = await TimedGetAsync(client, "/health");
+        Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
+        Assert.Equal("Healthy", text);
+    }
+
+    [Fact]
+    public async Task A_database_that_stops_answering_gives_clean_503s_within_seconds_while_search_answers_from_memory()
+    {
+        using var client = app.CreateBrowserClient();
+        await client.AssertOkAsync("/sok?q=samtal");
+        await app.FreezeAsync();
+        try
+        {
+            // Several at once: none waits for more than a few seconds, none is a 500.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => TimedGetAsync(client, Fresh("/organisationer"))));
+            foreach (var (response, body, took) in answers)
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Contains("Tjänsten är tillfälligt otillgänglig", body, StringComparison.Ordinal);
+                Assert.True(took < FewSeconds, $"a page took {took}");
+            }
+
+            // The search index is in memory: searching goes on (a new query, so not from the output cache).
+            var (search, results, searchTook) = await TimedGetAsync(client, "/sok?q=" + Uri.EscapeDataString("stöd"));
+            Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+            Assert.Contains("<main", results, StringComparison.Ordinal);
+            Assert.True(searchTook < FewSeconds, $"search took {searchTook}");
+
+            var (health, _, healthTook) = await TimedGetAsync(client, "/health");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.True(healthTook < FewSeconds, $"/health took {healthTook}");
+        }
+        finally
+        {
+            app.Restore();
+        }
+
+        var recovered = await RecoveryAsync(client);
+        Assert.True(recovered < TimeSpan.FromSeconds(5), $"recovered after {recovered}");
+    }
+}
+
+/// <summary>A TCP proxy in front of PostgreSQL that the test can take down (refuse, cut) or freeze (hold every byte).</summary>
+public sealed class TcpProxy : IDisposable
+{
+    private readonly string _targetHost;
+    private readonly int _targetPort;
+    private readonly Lock _gate = new();
+    private readonly List<TcpClient> _open = [];
+    private TcpListener? _listener;
+    private volatile bool _frozen;
+
+    private TcpProxy(string targetHost, int targetPort, int port)
+    {
+        _targetHost = targetHost;
+        _targetPort = targetPort;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static TcpProxy Start(string targetHost, int targetPort)
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var proxy = new TcpProxy(targetHost, targetPort, port);
+        proxy.Up();
+        return proxy;
+    }
+
+    public void Up()
+    {
+        lock (_gate)
+        {
+            if (_listener is not null) return;
+            var listener = new TcpListener(IPAddress.Loopback, Port);
+            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            listener.Start();
+            _listener = listener;
+            _ = AcceptAsync(listener);
+        }
+    }
+
+    /// <summary>New connections are refused; open ones are cut.</summary>
+    public void Down()
+    {
+        lock (_gate)
+        {
+            _listener?.Stop();
+            _listener = null;
+            foreach (var client in _open)
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Dispose();
+            }
+            _open.Clear();
+        }
+    }
+
+    /// <summary>Connections are still accepted, but no byte passes in either direction.</summary>
+    public void Freeze() => _frozen = true;
+
+    public void Thaw() => _frozen = false;
+
+    private async Task AcceptAsync(TcpListener listener)
+    {
+        try
+        {
+            while (true)
+            {
+                var client = await listener.AcceptTcpClientAsync();
+                _ = RelayAsync(client);
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // stopped
+        }
+    }
+
+    private async Task RelayAsync(TcpClient client)
+    {
+        using var upstream = new TcpClient();
+        try
+        {
+            lock (_gate) _open.Add(client);
+            await upstream.ConnectAsync(_targetHost, _targetPort);
+            lock (_gate) _open.Add(upstream);
+            await Task.WhenAny(PumpAsync(client, upstream), PumpAsync(upstream, client));
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
+        {
+            // cut
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _open.Remove(client);
+                _open.Remove(upstream);
+            }
+            client.Dispose();
+        }
+    }
+
+    private async Task PumpAsync(TcpClient from, TcpClient to)
+    {
+        var buffer = new byte[16 * 1024];
+        try
+        {
+            var source = from.GetStream();
+            var target = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer)) > 0)
+            {
+                while (_frozen) await Task.Delay(20);
+                await target.WriteAsync(buffer.AsMemory(0, read));
+            }
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // cut
+        }
+    }
+
+    public void Dispose() => Down();
+}
