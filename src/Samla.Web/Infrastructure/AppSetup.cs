@@ -148,6 +148,7 @@ public static class AppSetup
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseStaffLanguage();
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();

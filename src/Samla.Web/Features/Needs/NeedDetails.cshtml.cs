@@ -101,7 +101,14 @@ public sealed class NeedDetailsModel(SamlaDbContext db, OrganizationAccess acces
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanManage) return Forbid();
-        if (ServiceId is not { } serviceId || !await db.Services.AnyAsync(s => s.Id == serviceId, ct)) return BadRequest();
+        if (ServiceId is null)
+        {
+            // The list starts at "Välj…": saying so beats a 400 page.
+            ModelState.AddModelError(nameof(ServiceId), t["ChooseService"]);
+            return Page();
+        }
+        var serviceId = ServiceId.Value;
+        if (!await db.Services.AnyAsync(s => s.Id == serviceId, ct)) return BadRequest();
         if (!await db.Set<NeedService>().AnyAsync(x => x.NeedId == id && x.ServiceId == serviceId, ct))
         {
             db.Add(new NeedService { NeedId = id, ServiceId = serviceId, LinkedBy = User.Identity?.Name ?? "", LinkedAt = clock.GetUtcNow().UtcDateTime });
