@@ -65,6 +65,13 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
                 }
                 if (broken.size > 5) break;
             }
+            // Filters that offer nothing: a count of zero, a box with no choice in it.
+            for (const count of document.querySelectorAll('.count')) {
+                if (count.checkVisibility() && /^\(0\)$/.test(count.textContent.trim())) problems.push(`filter option with a count of (0): ${count.parentElement.textContent.trim()}`);
+            }
+            for (const box of document.querySelectorAll('fieldset.facet')) {
+                if (box.querySelectorAll('input, select').length === 0) problems.push(`empty filter box "${box.querySelector('legend')?.textContent.trim()}"`);
+            }
             if (broken.size > 0) problems.push(`word(s) broken inside a table cell: ${[...broken].slice(0, 5).join(', ')}`);
             return problems;
         }
@@ -82,6 +89,7 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
         await walk.CheckAsync("/sok");
         await walk.CheckAsync("/sok?q=st%C3%B6d");
         await walk.CheckAsync("/sok?q=xqzwvyy");
+        await walk.CheckFilterLinkAsync("/sok?q=st%C3%B6d");
         await walk.CheckAsync("/sok/utskrift?q=st%C3%B6d");
         await walk.CheckAsync("/organisationer");
         var organisation = await walk.FirstLinkAsync("/organisationer", OrganisationLink());
@@ -276,6 +284,25 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{role}-{lang}-360-language-menu.png") });
             }
             await page.Locator(".lang-menu summary").ClickAsync();
+        }
+
+        /// <summary>On a phone the filters come after the results: a "Filter" link at the top takes focus to them.</summary>
+        public async Task CheckFilterLinkAsync(string url)
+        {
+            await page.SetViewportSizeAsync(360, 800);
+            await page.GotoAsync(url);
+            var link = page.Locator(".filter-jump a");
+            var results = await page.Locator("ol.hits").BoundingBoxAsync();
+            var box = await link.BoundingBoxAsync();
+            if (box is null || results is null || box.Y > results.Y) _problems.Add($"{url} at 360px: no Filter link above the results");
+            else
+            {
+                await link.ClickAsync();
+                var focused = await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
+                if (focused != "filters") _problems.Add($"{url} at 360px: the Filter link moved focus to '{focused}', not to the filters");
+            }
+            await page.SetViewportSizeAsync(1280, 900);
+            if (await link.IsVisibleAsync()) _problems.Add($"{url} at 1280px: the Filter link shows although the filters sit beside the results");
         }
 
         public void AssertClean() =>
