@@ -57,6 +57,8 @@ public sealed class CoordinationJourneyTests(BrowserFixture browser)
         var title = $"Stödsamtal för asylsökande familjer {Guid.NewGuid():N}"[..48];
         await page.GetByLabel("Rubrik").FillAsync(title);
         await page.GetByLabel("Beskrivning").FillAsync("Familjer i Hylte får vänta länge på stödsamtal.");
+        // "Registrerat av" starts at "Välj…": choose the editor's first organisation.
+        await page.GetByLabel("Registrerat av").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Målgrupper" }).GetByLabel("Asylsökande").CheckAsync();
         await page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Kommuner" }).GetByLabel("Hylte").CheckAsync();
         await page.GetByLabel("4 – allvarlig").CheckAsync();

@@ -153,6 +153,7 @@ public static class AppSetup
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseDatabaseFaults();
+        app.UseStaffLanguage();
         app.UseRouting();
         app.UseCors();
         app.UseRateLimiter();

@@ -6,6 +6,13 @@ namespace Samla.Web.Features.Improvement;
 /// <summary>The measure form's fields (new and edit).</summary>
 public sealed class MeasureInput
 {
+    /// <summary>The form's field ids (_MeasureFields.cshtml) by error key, for the error summary's links.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldIds = new Dictionary<string, string>
+    {
+        ["Input.Name"] = "m-name", ["Input.OperationalDefinition"] = "m-def", ["Input.Unit"] = "m-unit",
+        ["Input.Target"] = "m-target", ["Input.Baseline"] = "m-baseline", ["Input"] = "",
+    };
+
     public string? Name { get; set; }
     public MeasureType Type { get; set; }
     public string? OperationalDefinition { get; set; }

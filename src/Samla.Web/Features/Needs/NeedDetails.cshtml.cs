@@ -101,9 +101,16 @@ public sealed class NeedDetailsModel(SamlaDbContext db, OrganizationAccess acces
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanManage) return Forbid();
+        if (ServiceId is null)
+        {
+            // The list starts at "Välj…": saying so beats a 400 page.
+            ModelState.AddModelError(nameof(ServiceId), t["ChooseService"]);
+            return Page();
+        }
+        var serviceId = ServiceId.Value;
         // Only a service the person linking may see (public, or their own organisation's): a forged id of another
         // organisation's draft would otherwise put its name before everyone signed in.
-        if (ServiceId is not { } serviceId || !await access.CanSeeServiceAsync(User, serviceId, ct)) return BadRequest();
+        if (!await access.CanSeeServiceAsync(User, serviceId, ct)) return BadRequest();
         if (!await db.Set<NeedService>().AnyAsync(x => x.NeedId == id && x.ServiceId == serviceId, ct))
         {
             db.Add(new NeedService { NeedId = id, ServiceId = serviceId, LinkedBy = User.Identity?.Name ?? "", LinkedAt = clock.GetUtcNow().UtcDateTime });

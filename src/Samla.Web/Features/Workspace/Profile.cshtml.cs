@@ -56,6 +56,9 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
     public ConflictView? Conflict { get; private set; }
     public string? Preview { get; private set; }
 
+    /// <summary>The organisation's saved name, for the breadcrumb (the form may hold an edited one).</summary>
+    public string OrganizationName { get; private set; } = "";
+
     [TempData]
     public string? Message { get; set; }
 
@@ -142,6 +145,7 @@ public sealed class ProfileModel(SamlaDbContext db, OrganizationAccess access, I
     {
         if (!await access.CanEditAsync(User, OrgId, ct)) return null;
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == OrgId, ct);
+        OrganizationName = org?.Name ?? "";
         var county = options.Value.CountyCode;
         Municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name)
             .ToDictionaryAsync(m => m.Code, m => m.Name, ct);

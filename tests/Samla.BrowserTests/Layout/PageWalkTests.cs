@@ -1,0 +1,353 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Samla.BrowserTests.Infrastructure;
+using Samla.BrowserTests.Pages;
+
+namespace Samla.BrowserTests.Layout;
+
+/// <summary>
+/// Walks every page kind (public, workspace as editor, admin and coordination as coordinator, meetings, improvement,
+/// surveys) at 360 px and at 1280 px, in Swedish and in Arabic, and fails on what a person notices first: the page
+/// scrolling sideways, a title that does not say what the page is, a raw resource key on screen, a word broken
+/// letter by letter inside a table cell. With SAMLA_SCREENSHOTS=/some/dir it also keeps a screenshot of each page
+/// at each width (for looking at, not committed).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PageWalkTests(BrowserFixture browser)
+{
+    private static readonly int[] Widths = [1280, 360];
+
+    /// <summary>
+    /// Problems of the page as it is laid out now: horizontal overflow of the page, raw resource keys in visible text,
+    /// and words in table cells laid out over more than one line (a break inside a word, not at a space or hyphen).
+    /// </summary>
+    private const string Inspect = """
+        () => {
+            const problems = [];
+            const doc = document.documentElement;
+            if (doc.scrollWidth > window.innerWidth + 1) {
+                // Name the culprits: the outermost elements whose right (or left, RTL) edge is outside the viewport.
+                const outside = e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1); };
+                const wide = [...document.querySelectorAll('body *')]
+                    .filter(e => outside(e) && !(e.parentElement && e.parentElement !== document.body && outside(e.parentElement)))
+                    .slice(0, 4)
+                    .map(e => e.outerHTML.slice(0, 100).replace(/\s+/g, ' '));
+                problems.push(`page is ${doc.scrollWidth}px wide in a ${window.innerWidth}px window (${wide.join(', ')})`);
+            }
+            const keyPattern = /^([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][A-Za-z]+_[A-Za-z_]+)$/;
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const text = node.data.trim();
+                if (!text || !keyPattern.test(text)) continue;
+                const el = node.parentElement;
+                if (!el || el.closest('script, style, code, pre, kbd, samp, textarea')) continue;
+                if (!el.checkVisibility()) continue;
+                problems.push(`raw resource key "${text}" in <${el.tagName.toLowerCase()}>`);
+            }
+            if (keyPattern.test(document.title.split(' – ')[0])) problems.push(`raw resource key in the title "${document.title}"`);
+            const broken = new Set();
+            for (const cell of document.querySelectorAll('td, th')) {
+                if (!cell.checkVisibility()) continue;
+                const cells = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let node = cells.nextNode(); node; node = cells.nextNode()) {
+                    if (!node.parentElement.checkVisibility({ contentVisibilityAuto: true })) continue;
+                    const re = /[^\s\-‐–\/]+/g;
+                    let m;
+                    while ((m = re.exec(node.data)) !== null) {
+                        // Only words: a data blob (a long id, a JSON value in the audit log) may break anywhere.
+                        if (m[0].length < 2 || m[0].length > 40) continue;
+                        const range = document.createRange();
+                        range.setStart(node, m.index);
+                        range.setEnd(node, m.index + m[0].length);
+                        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                        if (lines.size > 1) broken.add(m[0]);
+                    }
+                }
+                if (broken.size > 5) break;
+            }
+            // Filters that offer nothing: a count of zero, a box with no choice in it.
+            for (const count of document.querySelectorAll('.count')) {
+                if (count.checkVisibility() && /^\(0\)$/.test(count.textContent.trim())) problems.push(`filter option with a count of (0): ${count.parentElement.textContent.trim()}`);
+            }
+            for (const box of document.querySelectorAll('fieldset.facet')) {
+                if (box.querySelectorAll('input, select').length === 0) problems.push(`empty filter box "${box.querySelector('legend')?.textContent.trim()}"`);
+            }
+            if (broken.size > 0) problems.push(`word(s) broken inside a table cell: ${[...broken].slice(0, 5).join(', ')}`);
+            return problems;
+        }
+        """;
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("ar")]
+    public Task Public_pages(string lang) => browser.RunAsync(async page =>
+    {
+        var walk = new Walk(page, lang, "public");
+        await walk.UseLanguageAsync();
+        await walk.CheckAsync("/");
+        await walk.CheckLanguageMenuAsync();
+        await walk.CheckAsync("/sok");
+        await walk.CheckAsync("/sok?q=st%C3%B6d");
+        await walk.CheckAsync("/sok?q=xqzwvyy");
+        await walk.CheckFilterLinkAsync("/sok?q=st%C3%B6d");
+        await walk.CheckAsync("/sok/utskrift?q=st%C3%B6d");
+        await walk.CheckAsync("/organisationer");
+        var organisation = await walk.FirstLinkAsync("/organisationer", OrganisationLink());
+        await walk.CheckAsync(organisation);
+        var service = await walk.FirstLinkAsync(organisation, ServiceLink());
+        await walk.CheckAsync(service);
+        await walk.CheckAsync(service + "/utskrift");
+        await walk.CheckAsync("/om");
+        await walk.CheckAsync("/tillganglighet");
+        await walk.CheckAsync("/beredskap");
+        await walk.CheckAsync("/larande");
+        await walk.CheckAsync(await walk.FirstLinkAsync("/larande", PublicExampleLink()));
+        await walk.CheckAsync("/enkater/sammanfattningar");
+        await walk.CheckAsync("/konto/logga-in");
+        walk.AssertClean();
+    });
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("ar")]
+    public Task Workspace_pages_as_editor(string lang) => browser.RunAsync(async page =>
+    {
+        await new SignInPage(page).GotoAsync();
+        await new SignInPage(page).SignInAsync(DemoAccounts.Editor, DemoAccounts.Password);
+        var walk = new Walk(page, lang, "editor");
+        await walk.UseLanguageAsync();
+        await walk.CheckAsync("/arbetsyta");
+        var organisation = (await walk.FirstLinkAsync("/arbetsyta", WorkspaceProfileLink()))[..^"/profil".Length];
+        await walk.CheckAsync(organisation);
+        await walk.CheckAsync(organisation + "/profil");
+        await walk.CheckAsync(organisation + "/kontakter");
+        await walk.CheckAsync(organisation + "/platser");
+        await walk.CheckAsync(organisation + "/ny-insats");
+        var service = await walk.FirstLinkAsync(organisation, WorkspaceServiceLink());
+        await walk.CheckAsync(service);
+        await walk.CheckAsync(service + "/historik");
+        await walk.CheckAsync("/samordning/behov");
+        await walk.CheckAsync("/samordning/behov/nytt");
+        await walk.CheckAsync(await walk.FirstLinkAsync("/samordning/behov", NeedLink()));
+        walk.AssertClean();
+    });
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("ar")]
+    public Task Admin_pages_as_administrator(string lang) => browser.RunAsync(async page =>
+    {
+        await TwoStepSignIn.SignInAsync(page, DemoAccounts.Admin, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        var walk = new Walk(page, lang, "admin");
+        await walk.UseLanguageAsync();
+        await walk.CheckAsync("/admin");
+        await walk.CheckAsync("/admin/anvandare");
+        await walk.CheckAsync(await walk.FirstLinkAsync("/admin/anvandare", UserLink()));
+        await walk.CheckAsync("/admin/organisationer");
+        await walk.CheckAsync("/admin/logg");
+        await walk.CheckAsync("/admin/utskick");
+        await walk.CheckAsync("/admin/api-nycklar");
+        walk.AssertClean();
+    });
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("ar")]
+    public Task Coordination_pages_as_coordinator(string lang) => browser.RunAsync(async page =>
+    {
+        await TwoStepSignIn.SignInAsync(page, CoordinationPages.Coordinator, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        var walk = new Walk(page, lang, "coordinator");
+        await walk.UseLanguageAsync();
+        await walk.CheckAsync("/samordning");
+        await walk.CheckAsync("/samordning/tackning");
+        await walk.CheckAsync("/samordning/tackning/karta");
+        await walk.CheckAsync("/samordning/tackning/insatser?kommun=1380");
+        await walk.CheckAsync("/samordning/beredskap");
+        await walk.CheckAsync("/samordning/import");
+        await walk.CheckAsync("/samordning/behov");
+        walk.AssertClean();
+    });
+
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("ar")]
+    public Task Meetings_improvement_and_survey_pages_as_coordinator(string lang) => browser.RunAsync(async page =>
+    {
+        await TwoStepSignIn.SignInAsync(page, CoordinationPages.Coordinator, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        var walk = new Walk(page, lang, "features");
+        await walk.UseLanguageAsync();
+        await walk.CheckAsync("/samordning/moten");
+        await walk.CheckAsync("/samordning/moten/nytt");
+        await walk.CheckAsync("/samordning/moten/narvaro");
+        var meeting = await walk.FirstLinkAsync("/samordning/moten", MeetingLink());
+        await walk.CheckAsync(meeting);
+        await walk.CheckAsync(meeting + "/redigera");
+        await walk.CheckAsync(meeting + "/protokoll");
+        await walk.CheckAsync(meeting + "/narvaro");
+        await walk.CheckAsync("/samordning/uppdateringsrundor");
+        await walk.CheckAsync("/samordning/uppdateringsrundor/ny");
+        await walk.CheckAsync(await walk.FirstLinkAsync("/samordning/uppdateringsrundor", RoundLink()));
+        await walk.CheckAsync("/samordning/forbattring");
+        await walk.CheckAsync("/samordning/forbattring/nytt");
+        var initiative = await walk.FirstLinkAsync("/samordning/forbattring", InitiativeLink());
+        await walk.CheckAsync(initiative);
+        await walk.CheckAsync(initiative + "/rapport");
+        await walk.CheckAsync(initiative + "/matt/ny");
+        await walk.CheckAsync(await walk.FirstLinkAsync(initiative, MeasureLink()));
+        await walk.CheckAsync("/samordning/larande");
+        await walk.CheckAsync(await walk.FirstLinkAsync("/samordning/larande", LibraryExampleLink()));
+        await walk.CheckAsync("/samordning/enkater");
+        var survey = await walk.FirstLinkAsync("/samordning/enkater", SurveyLink());
+        await walk.CheckAsync(survey);
+        await walk.CheckAsync(survey + "/resultat");
+        await walk.CheckAsync(survey + "/rapport");
+        walk.AssertClean();
+    });
+
+    /// <summary>One walk: checks each page at each width and collects every problem, so one run names them all.</summary>
+    private sealed class Walk(IPage page, string lang, string role)
+    {
+        private readonly List<string> _problems = [];
+        private static readonly string? ScreenshotDirectory = Environment.GetEnvironmentVariable("SAMLA_SCREENSHOTS");
+
+        public async Task UseLanguageAsync()
+        {
+            await page.GotoAsync($"/sprak/{lang}?returnUrl=/");
+        }
+
+        public async Task<string> FirstLinkAsync(string listUrl, Regex href)
+        {
+            if (page.Url.EndsWith(listUrl, StringComparison.Ordinal) is false) await page.GotoAsync(listUrl);
+            var hrefs = await page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            var found = hrefs.FirstOrDefault(h => href.IsMatch(h));
+            Assert.True(found is not null, $"no link like {href} on {listUrl}");
+            return found!;
+        }
+
+        public async Task CheckAsync(string url)
+        {
+            await page.SetViewportSizeAsync(Widths[0], 900);
+            var response = await page.GotoAsync(url);
+            if (response is null || !response.Ok)
+            {
+                _problems.Add($"{url}: answered {response?.Status}");
+                return;
+            }
+            var title = await page.TitleAsync();
+            if (!title.EndsWith(" – Samla", StringComparison.Ordinal) || title.Length <= " – Samla".Length + 1)
+            {
+                _problems.Add($"{url}: title \"{title}\" does not say what the page is");
+            }
+            if (lang == "ar" && IsStaffPage(url))
+            {
+                // Staff pages exist in Swedish and English: in Arabic they stay Swedish and left to right, with a note.
+                var dir = await page.Locator("html").GetAttributeAsync("dir");
+                if (dir != "ltr") _problems.Add($"{url}: staff page in Arabic UI is {dir}, not ltr");
+                var printView = await page.Locator("body.print-page").CountAsync() > 0;
+                if (!printView && await page.Locator(".staff-language-note[lang=ar]").CountAsync() != 1) _problems.Add($"{url}: no Arabic note that staff pages are in Swedish");
+            }
+            foreach (var width in Widths)
+            {
+                if (width != Widths[0]) await page.SetViewportSizeAsync(width, 800);
+                foreach (var problem in await page.EvaluateAsync<string[]>(Inspect))
+                {
+                    _problems.Add($"{url} at {width}px: {problem}");
+                }
+                if (ScreenshotDirectory is { Length: > 0 })
+                {
+                    Directory.CreateDirectory(ScreenshotDirectory);
+                    var name = Regex.Replace(url.Trim('/'), "[^A-Za-z0-9]+", "-");
+                    name = Regex.Replace(name, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "id");
+                    var file = Path.Combine(ScreenshotDirectory, $"{role}-{lang}-{width}-{(name.Length == 0 ? "home" : name)}.png");
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                }
+            }
+        }
+
+        /// <summary>At 360 px the open language menu shows every language whole (it was cut off at either edge).</summary>
+        public async Task CheckLanguageMenuAsync()
+        {
+            await page.SetViewportSizeAsync(360, 800);
+            await page.Locator(".lang-menu summary").ClickAsync();
+            var links = page.Locator(".lang-menu li a");
+            var count = await links.CountAsync();
+            for (var i = 0; i < count; i++)
+            {
+                var box = await links.Nth(i).BoundingBoxAsync();
+                if (box is null || box.X < 0 || box.X + box.Width > 360)
+                {
+                    _problems.Add($"language menu at 360px: \"{await links.Nth(i).InnerTextAsync()}\" is cut off ({box?.X:0}…{box?.X + box?.Width:0})");
+                }
+            }
+            if (ScreenshotDirectory is { Length: > 0 })
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{role}-{lang}-360-language-menu.png") });
+            }
+            await page.Locator(".lang-menu summary").ClickAsync();
+        }
+
+        /// <summary>On a phone the filters come after the results: a "Filter" link at the top takes focus to them.</summary>
+        public async Task CheckFilterLinkAsync(string url)
+        {
+            await page.SetViewportSizeAsync(360, 800);
+            await page.GotoAsync(url);
+            var link = page.Locator(".filter-jump a");
+            var results = await page.Locator("ol.hits").BoundingBoxAsync();
+            var box = await link.BoundingBoxAsync();
+            if (box is null || results is null || box.Y > results.Y) _problems.Add($"{url} at 360px: no Filter link above the results");
+            else
+            {
+                await link.ClickAsync();
+                var focused = await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
+                if (focused != "filters") _problems.Add($"{url} at 360px: the Filter link moved focus to '{focused}', not to the filters");
+            }
+            await page.SetViewportSizeAsync(1280, 900);
+            if (await link.IsVisibleAsync()) _problems.Add($"{url} at 1280px: the Filter link shows although the filters sit beside the results");
+        }
+
+        public void AssertClean() =>
+            Assert.True(_problems.Count == 0, $"{_problems.Count} problem(s) ({role}, {lang}):\n" + string.Join("\n", _problems));
+
+        private static bool IsStaffPage(string url) =>
+            url.StartsWith("/arbetsyta", StringComparison.Ordinal) || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/samordning", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("^/organisationer/[0-9a-f-]{36}$")]
+    private static partial Regex OrganisationLink();
+
+    [GeneratedRegex("^/insatser/[0-9a-f-]{36}$")]
+    private static partial Regex ServiceLink();
+
+    [GeneratedRegex("^/larande/[0-9a-f-]{36}$")]
+    private static partial Regex PublicExampleLink();
+
+    [GeneratedRegex("^/arbetsyta/organisationer/[0-9a-f-]{36}/profil$")]
+    private static partial Regex WorkspaceProfileLink();
+
+    [GeneratedRegex("^/arbetsyta/insatser/[0-9a-f-]{36}$")]
+    private static partial Regex WorkspaceServiceLink();
+
+    [GeneratedRegex("^/samordning/behov/[0-9a-f-]{36}$")]
+    private static partial Regex NeedLink();
+
+    [GeneratedRegex("^/admin/anvandare/[^/?]+$")]
+    private static partial Regex UserLink();
+
+    [GeneratedRegex("^/samordning/moten/[0-9a-f-]{36}$")]
+    private static partial Regex MeetingLink();
+
+    [GeneratedRegex("^/samordning/uppdateringsrundor/[0-9a-f-]{36}$")]
+    private static partial Regex RoundLink();
+
+    [GeneratedRegex("^/samordning/forbattring/[0-9a-f-]{36}$")]
+    private static partial Regex InitiativeLink();
+
+    [GeneratedRegex("^/samordning/forbattring/matt/[0-9a-f-]{36}$")]
+    private static partial Regex MeasureLink();
+
+    [GeneratedRegex("^/samordning/larande/[0-9a-f-]{36}$")]
+    private static partial Regex LibraryExampleLink();
+
+    [GeneratedRegex("^/samordning/enkater/[0-9a-f-]{36}$")]
+    private static partial Regex SurveyLink();
+}
