@@ -56,12 +56,12 @@ public static class ExchangeSetup
         {
             return await ImportCoreAsync(request, db, importer, t, dry_run, ct);
         }
-        catch (Exception ex) when (DatabaseFaults.IsUnavailable(ex))
+        catch (Exception ex) when (DatabaseUnavailable.Is(ex))
         {
             // Nothing was written (the import is one transaction): the client may send the same file again.
-            request.HttpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.HttpContext.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t["Import_DatabaseUnavailable"],
-                detail: t["Import_DatabaseUnavailableDetail", DatabaseFaults.RetryAfterSeconds]);
+                detail: t["Import_DatabaseUnavailableDetail", DatabaseUnavailable.RetryAfterSeconds]);
         }
     }
 

@@ -128,7 +128,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
             await ApplyAsync(batch, result, known, handledOrgs, handledLocations, ct);
         }
         // The database being unavailable is not a problem with the data: it propagates (503, try again; DatabaseFaults).
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException && !DatabaseFaults.IsUnavailable(ex))
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException && !DatabaseUnavailable.Is(ex))
         {
             db.ChangeTracker.Clear();
             Add(result, new ImportProblem(file, batch[0].Line, isRecordNumber, null, "Problem_SaveFailed",

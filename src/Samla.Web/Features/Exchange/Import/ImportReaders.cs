@@ -144,7 +144,7 @@ public static class ImportReaders
                 {
                     if (!await records.MoveNextAsync()) break;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseFaults.IsUnavailable(ex))
+                catch (Exception ex) when (ex is not OperationCanceledException && !DatabaseUnavailable.Is(ex))
                 {
                     failure = new ImportRecord(0, false, null, [Unreadable(ex, limits)]);
                 }
