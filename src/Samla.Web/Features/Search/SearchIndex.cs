@@ -28,7 +28,7 @@ public sealed record IndexedService(
 /// An immutable snapshot of all public services: a Lucene index (in memory) for the free text, and one bit set
 /// per filter value for filters and facet counts. Searches never lock; a new snapshot replaces the old one whole.
 /// </summary>
-public sealed class SearchIndex : IDisposable
+public sealed partial class SearchIndex : IDisposable
 {
     private const string OrdField = "ord";
     private const string NameField = "name";
@@ -206,7 +206,7 @@ public sealed class SearchIndex : IDisposable
     public static IReadOnlyList<string> AgeGroupsOrAll(IReadOnlyList<string> groups) =>
         groups.Count > 0 ? groups : [.. AgeGroupRanges.Select(r => r.Name)];
 
-    public SearchResult Search(SearchRequest request)
+    public SearchResult Search(SearchRequest request, SearchSynonyms? synonyms = null)
     {
         var n = docs.Length;
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
@@ -216,7 +216,7 @@ public sealed class SearchIndex : IDisposable
         Bits text;
         if (request.HasText && SwedishTextAnalyzer.Words(request.Text!) is { Count: > 0 } words)
         {
-            textHits = MatchText(words);
+            textHits = MatchText(words, synonyms ?? SearchSynonyms.Default);
             text = textHits.Matched;
         }
         else
@@ -271,7 +271,7 @@ public sealed class SearchIndex : IDisposable
 
         var total = matched.Count();
         var hits = PageOf(request, textHits, matched, (page - 1) * pageSize, pageSize);
-        return new SearchResult(total, page, pageSize, hits, facets, without);
+        return new SearchResult(total, page, pageSize, hits, facets, without) { AllWords = textHits?.AllWords ?? true };
     }
 
     private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values)
@@ -349,37 +349,6 @@ public sealed class SearchIndex : IDisposable
         return page;
     }
 
-    /// <summary>
-    /// Free text as bit sets: per word, one set per kind of match (name, organisation, description; exact stem,
-    /// prefix of the unstemmed word, one typo). Every word must match somewhere; a document's score is, per word,
-    /// the weight of the best kind of match, summed over the words. Lucene only finds the documents of each term;
-    /// scoring with bit sets costs a few bit operations per document, also when every service matches.
-    /// </summary>
-    private TextHits MatchText(IReadOnlyList<(string Raw, string Stem)> words)
-    {
-        var n = docs.Length;
-        var matched = Bits.All(n);
-        var perWord = new List<Bits?[]>(words.Count);
-        foreach (var (raw, stem) in words)
-        {
-            var clauses = new Bits?[]
-            {
-                Collect(MatchKind.Exact, NameField, stem),
-                raw.Length >= 4 ? Collect(MatchKind.Prefix, NameRawField, raw) : null,
-                raw.Length >= 5 ? Collect(MatchKind.Typo, NameRawField, raw) : null,
-                Collect(MatchKind.Exact, OrgField, stem),
-                Collect(MatchKind.Exact, TextField, stem),
-                raw.Length >= 4 ? Collect(MatchKind.Prefix, TextRawField, raw) : null,
-                raw.Length >= 5 ? Collect(MatchKind.Typo, TextRawField, raw) : null,
-            };
-            var any = new Bits(n);
-            foreach (var c in clauses) if (c is not null) any.Or(c);
-            matched.And(any);
-            perWord.Add(clauses);
-        }
-        return new TextHits(matched, perWord);
-    }
-
     private enum MatchKind
     {
         Exact,
@@ -422,30 +391,6 @@ public sealed class SearchIndex : IDisposable
     {
         reader.Dispose();
         directory.Dispose();
-    }
-
-    /// <summary>The documents matching the text, and the bit sets per word and kind of match that score them.</summary>
-    private sealed class TextHits(Bits matched, List<Bits?[]> words)
-    {
-        // Weights per kind of match, in the order of the clauses in MatchText: a name match always outranks a description match.
-        private static readonly float[] Weights = [NameExact, NamePrefix, NameFuzzy, OrgExact, TextExact, TextPrefix, TextFuzzy];
-
-        public Bits Matched { get; } = matched;
-
-        public float ScoreOf(int slot)
-        {
-            var score = 0f;
-            foreach (var clauses in words)
-            {
-                for (var i = 0; i < clauses.Length; i++)
-                {
-                    if (clauses[i]?.Get(slot) != true) continue;
-                    score += Weights[i];
-                    break;
-                }
-            }
-            return score;
-        }
     }
 
     /// <summary>Marks the slot of every document a query finds (the "ord" doc value maps Lucene's document to the slot).</summary>
