@@ -36,7 +36,7 @@ public sealed record IndexedService(
 /// does not count as alive is invisible to it, so it stays consistent while searches finish on it. Retired slots are
 /// reclaimed by the next full build, which the owner starts when they pile up (<see cref="DeadSlots"/>).
 /// </remarks>
-public sealed class SearchIndex : IDisposable
+public sealed partial class SearchIndex : IDisposable
 {
     private const string OrdField = "ord";
     private const string IdField = "id";
@@ -418,7 +418,7 @@ public sealed class SearchIndex : IDisposable
     public static IReadOnlyList<string> AgeGroupsOrAll(IReadOnlyList<string> groups) =>
         groups.Count > 0 ? groups : [.. AgeGroupRanges.Select(r => r.Name)];
 
-    public SearchResult Search(SearchRequest request)
+    public SearchResult Search(SearchRequest request, SearchSynonyms? synonyms = null)
     {
         var n = docs.Length;
         var stage = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -429,7 +429,7 @@ public sealed class SearchIndex : IDisposable
         Bits text;
         if (request.HasText && SwedishTextAnalyzer.Words(request.Text!) is { Count: > 0 } words)
         {
-            textHits = MatchText(words);
+            textHits = MatchText(words, synonyms ?? SearchSynonyms.Default);
             text = textHits.Matched;
         }
         else
@@ -487,7 +487,7 @@ public sealed class SearchIndex : IDisposable
         var total = matched.Count();
         var hits = PageOf(request, textHits, matched, (page - 1) * pageSize, pageSize);
         SearchStages.Add(SearchStage.Paging, ref stage);
-        return new SearchResult(total, page, pageSize, hits, facets, without);
+        return new SearchResult(total, page, pageSize, hits, facets, without) { AllWords = textHits?.AllWords ?? true };
     }
 
     private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values)
@@ -565,37 +565,6 @@ public sealed class SearchIndex : IDisposable
         return page;
     }
 
-    /// <summary>
-    /// Free text as bit sets: per word, one set per kind of match (name, organisation, description; exact stem,
-    /// prefix of the unstemmed word, one typo). Every word must match somewhere; a document's score is, per word,
-    /// the weight of the best kind of match, summed over the words. Lucene only finds the documents of each term;
-    /// scoring with bit sets costs a few bit operations per document, also when every service matches.
-    /// </summary>
-    private TextHits MatchText(IReadOnlyList<(string Raw, string Stem)> words)
-    {
-        var n = docs.Length;
-        var matched = alive.Clone();
-        var perWord = new List<Bits?[]>(words.Count);
-        foreach (var (raw, stem) in words)
-        {
-            var clauses = new Bits?[]
-            {
-                Collect(MatchKind.Exact, NameField, stem),
-                raw.Length >= 4 ? Collect(MatchKind.Prefix, NameRawField, raw) : null,
-                raw.Length >= 5 ? Collect(MatchKind.Typo, NameRawField, raw) : null,
-                Collect(MatchKind.Exact, OrgField, stem),
-                Collect(MatchKind.Exact, TextField, stem),
-                raw.Length >= 4 ? Collect(MatchKind.Prefix, TextRawField, raw) : null,
-                raw.Length >= 5 ? Collect(MatchKind.Typo, TextRawField, raw) : null,
-            };
-            var any = new Bits(n);
-            foreach (var c in clauses) if (c is not null) any.Or(c);
-            matched.And(any);
-            perWord.Add(clauses);
-        }
-        return new TextHits(matched, perWord);
-    }
-
     private enum MatchKind
     {
         Exact,
@@ -642,30 +611,6 @@ public sealed class SearchIndex : IDisposable
     {
         reader.DecRef();
         store.Dispose();
-    }
-
-    /// <summary>The documents matching the text, and the bit sets per word and kind of match that score them.</summary>
-    private sealed class TextHits(Bits matched, List<Bits?[]> words)
-    {
-        // Weights per kind of match, in the order of the clauses in MatchText: a name match always outranks a description match.
-        private static readonly float[] Weights = [NameExact, NamePrefix, NameFuzzy, OrgExact, TextExact, TextPrefix, TextFuzzy];
-
-        public Bits Matched { get; } = matched;
-
-        public float ScoreOf(int slot)
-        {
-            var score = 0f;
-            foreach (var clauses in words)
-            {
-                for (var i = 0; i < clauses.Length; i++)
-                {
-                    if (clauses[i]?.Get(slot) != true) continue;
-                    score += Weights[i];
-                    break;
-                }
-            }
-            return score;
-        }
     }
 
     /// <summary>Marks the slot of every document a query finds (the "ord" doc value maps Lucene's document to the slot).</summary>
