@@ -35,11 +35,13 @@ public sealed partial class SearchIndex
             i += length;
         }
 
-        var all = Bits.All(n);
+        // Only the snapshot's live slots (updates retire slots; facet bit sets also hold retired and newer ones).
+        var all = alive.Clone();
         foreach (var u in units) all.And(u.Any);
         if (units.Count == 1 || all.Count() > 0) return new TextHits(all, units, allWords: true);
         var some = new Bits(n);
         foreach (var u in units) some.Or(u.Any);
+        some.And(alive);
         return new TextHits(some, units, allWords: false);
     }
 
