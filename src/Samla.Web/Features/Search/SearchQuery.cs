@@ -71,11 +71,16 @@ public sealed partial class SearchIndex
         }
         Add(w.Raw.Length >= 4 ? Collect(MatchKind.Prefix, TextRawField, w.Raw) : null, TextPrefix);
         Add(w.Raw.Length >= 5 ? Collect(MatchKind.Typo, TextRawField, w.Raw) : null, TextFuzzy);
-        // A compound none of whose kinds match still tells what it is about through its first part: "yogagrupp" → yoga.
-        if (w.Parts.Length > 1) Add(Anywhere(w.Parts[0]), ModifierOnly);
-        clauses.Sort((a, b) => b.Weight.CompareTo(a.Weight));
         var any = new Bits(docs.Length);
         foreach (var (bits, _) in clauses) any.Or(bits);
+        if (w.Parts.Length > 1 && any.Count() == 0)
+        {
+            // A compound found in no way still tells what it is about through its first part: "yogagrupp" → yoga.
+            Add(Collect(MatchKind.Exact, NameField, w.Parts[0]), ModifierOnly * 2);
+            Add(Anywhere(w.Parts[0]), ModifierOnly);
+            foreach (var (bits, _) in clauses) any.Or(bits);
+        }
+        clauses.Sort((a, b) => b.Weight.CompareTo(a.Weight));
         return new Word(any, [.. clauses]);
     }
 

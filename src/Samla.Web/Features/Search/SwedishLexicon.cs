@@ -128,25 +128,34 @@ public static class SwedishLexicon
 
     private static WordForms Compute(string word)
     {
-        if (word.Length < 3 || !word.All(char.IsAsciiLetterLower)) return new WordForms([Term(word)], []);
+        if (word.Length < 3 || !word.All(char.IsAsciiLetterLower)) return new WordForms([Fallback(word)], []);
         var lemmas = Lemmas(word);
-        var terms = (lemmas.Count > 0 ? lemmas : [word]).Select(Term).Distinct(StringComparer.Ordinal).ToArray();
-        var parts = Split(word, depth: 0);
-        return new WordForms(terms, parts is null ? [] : [.. parts.Select(Term)]);
+        var known = lemmas.Count > 0;
+        string[] terms = known ? [.. lemmas.Select(Spelling).Distinct(StringComparer.Ordinal)] : [Fallback(word)];
+        var parts = Split(word, known ? MinModifier + 1 : MinModifier, depth: 0);
+        return new WordForms(terms, parts is null ? [] : [.. parts.Select(p => Loaded.Value.Words.Contains(p) ? Spelling(p) : Fallback(p))]);
     }
 
+    /// <summary>
+    /// The term of a word the dictionary does not know: its Snowball stem, marked so that it never equals a lemma (a known
+    /// word's lemma is exact; stems of unknown words only meet other stems, "ptsd", "asylsokandes" → "~asylsok").
+    /// </summary>
+    public static string Fallback(string word) => "~" + Term(word);
+
     /// <summary>A compound's parts as lemmas, longest known head first; null when the word is not a compound the dictionary explains.</summary>
-    private static List<string>? Split(string word, int depth)
+    /// <remarks>A word the dictionary knows as a whole is split only with a longer first part ("mötes|platser", not "för|svunna").</remarks>
+    private static List<string>? Split(string word, int minModifier, int depth)
     {
         if (word.Length < MinCompound || depth > 2) return null;
-        for (var i = MinModifier; i <= word.Length - MinHead; i++)
+        var data = Loaded.Value;
+        for (var i = minModifier; i <= word.Length - MinHead; i++)
         {
             var head = word[i..];
-            var headLemmas = Lemmas(head);
+            var headLemmas = Lemmas(head).Where(data.Words.Contains).ToList();
             if (headLemmas.Count == 0) continue;
             var modifier = ModifierLemma(word[..i]);
             if (modifier is null) continue;
-            var parts = Split(modifier, depth + 1) ?? [modifier];
+            var parts = Split(modifier, MinModifier + 1, depth + 1) ?? [modifier];
             parts.Add(headLemmas[0]);
             return parts;
         }
@@ -167,6 +176,7 @@ public static class SwedishLexicon
         {
             _ when form.EndsWith("ra", StringComparison.Ordinal) => [form[..^2] + "er", form + "r", form[..^1]],
             _ when form[^1] is 'o' or 'e' or 'u' => [form[..^1] + "a", form[..^1]],
+            _ when form.EndsWith('s') => [form[..^1] + "e", form[..^1], form + "a"],
             _ => [form + "a", form + "e", form + "er"],
         };
         return candidates.FirstOrDefault(data.Words.Contains) ?? form;
@@ -175,9 +185,11 @@ public static class SwedishLexicon
     /// <summary>The lemmas Hunspell gives a word: empty when it does not know the word.</summary>
     private static List<string> Lemmas(string word)
     {
+        // A base form is its own lemma (the folded dictionary also finds "ratt" in "rätta"; keep "ratt" itself).
+        if (Loaded.Value.Words.Contains(word)) return [word];
         var stems = Lemmatizers.Value!.Stems(word);
-        if (stems.Count == 1 && stems[0] == word && !Loaded.Value.Words.Contains(word)) return [];
-        return stems;
+        if (stems.Count == 1 && stems[0] == word) return [];
+        return [.. stems.Where(s => s.Length >= 3 && Loaded.Value.Words.Contains(s))];
     }
 
     /// <summary>A reusable Hunspell pipeline for one thread.</summary>

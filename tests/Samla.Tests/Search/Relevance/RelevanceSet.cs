@@ -77,7 +77,7 @@ public sealed record RelevanceSet(string Name, IReadOnlyList<RelevanceSet.Judgem
                 }
             }
             if (rank is > 0 and <= 3) successes++;
-            else misses.Add(new Miss(q.Query, rank, [.. result.Hits.Take(3).Select(h => h.Name)], q.Note));
+            else misses.Add(new Miss(q.Query, rank, [.. result.Hits.Take(3).Select(h => $"{h.Name} ({h.Score:0.#})")], q.Note));
             if (rank > 0) reciprocal += 1.0 / rank;
         }
         return new Figures(Name, Queries.Count, successes / Queries.Count, reciprocal / Queries.Count, misses);
