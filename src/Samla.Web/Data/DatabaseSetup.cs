@@ -113,7 +113,8 @@ public static class DatabaseSetup
             services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>((sp, o) =>
             {
                 var timeouts = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                o.UseNpgsql(WithConnectTimeout(cs, timeouts), n => n.CommandTimeout(timeouts.CommandTimeoutSeconds));
+                o.UseNpgsql(WithConnectTimeout(cs, timeouts), n => n.CommandTimeout(timeouts.CommandTimeoutSeconds))
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
             });
         }
         else
@@ -125,7 +126,8 @@ public static class DatabaseSetup
             }
             // SQLite waits for a lock (busy timeout) as long as the command timeout: a locked file answers 503 after it.
             services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>((sp, o) =>
-                o.UseSqlite(cs, s => s.CommandTimeout(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.CommandTimeoutSeconds)));
+                o.UseSqlite(cs, s => s.CommandTimeout(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.CommandTimeoutSeconds))
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         return services;
     }

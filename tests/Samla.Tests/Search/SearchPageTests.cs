@@ -8,7 +8,7 @@ using Samla.Web.Features.Search;
 namespace Samla.Tests.Search;
 
 /// <summary>Search through the running app on the demo data, on whichever provider the run selected.</summary>
-public sealed class SearchPageTests(SamlaApp app) : IClassFixture<SamlaApp>
+public sealed partial class SearchPageTests(SamlaApp app) : IClassFixture<SamlaApp>
 {
     private ServiceSearch Search => app.Services.GetRequiredService<ServiceSearch>();
 

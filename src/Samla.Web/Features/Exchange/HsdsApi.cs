@@ -87,6 +87,8 @@ public static partial class HsdsApi
             // (stemming, å/ä/ö, typos; ranked by relevance, else by name), so the answer may be output-cached with it.
             // The engine pages at most SearchPageLimit hits at a time: a larger page is put together from its pages, so
             // every page size gives the same total and the same services.
+            SearchStages.BeginAnswer(request.HttpContext, api: true);
+            var stage = System.Diagnostics.Stopwatch.GetTimestamp();
             var query0 = new SearchRequest
             {
                 Text = search,
@@ -97,21 +99,33 @@ public static partial class HsdsApi
                 PageSize = SearchPageLimit,
                 CountFacets = false,
             };
+            SearchStages.Add(SearchStage.Parse, ref stage);
             var offset = (long)(page - 1) * per_page;
             var ids = new List<Guid>(Math.Min(per_page, SearchPageLimit));
             var engineTotal = 0;
-            for (var enginePage = (int)(offset / SearchPageLimit) + 1; ; enginePage++)
+            if (per_page <= SearchPageLimit)
             {
-                var chunk = await engine.SearchAsync(query0 with { Page = enginePage }, ct);
-                var chunkIds = chunk.ServiceIds;
-                engineTotal = chunk.Total;
-                var skip = (int)Math.Max(0, offset - (long)(enginePage - 1) * SearchPageLimit);
-                ids.AddRange(chunkIds.Skip(skip).Take(per_page - ids.Count));
-                if (ids.Count >= per_page || chunkIds.Count < SearchPageLimit || (long)enginePage * SearchPageLimit >= engineTotal) break;
+                var result = await engine.SearchAsync(query0 with { Page = page, PageSize = per_page }, ct);
+                ids.AddRange(result.ServiceIds);
+                engineTotal = result.Total;
             }
+            else
+            {
+                for (var enginePage = (int)(offset / SearchPageLimit) + 1; ; enginePage++)
+                {
+                    var chunk = await engine.SearchAsync(query0 with { Page = enginePage }, ct);
+                    var chunkIds = chunk.ServiceIds;
+                    engineTotal = chunk.Total;
+                    var skip = (int)Math.Max(0, offset - (long)(enginePage - 1) * SearchPageLimit);
+                    ids.AddRange(chunkIds.Skip(skip).Take(per_page - ids.Count));
+                    if (ids.Count >= per_page || chunkIds.Count < SearchPageLimit || (long)enginePage * SearchPageLimit >= engineTotal) break;
+                }
+            }
+            stage = System.Diagnostics.Stopwatch.GetTimestamp();
             // By primary key alone (the cheapest plan on either database); one that stopped being public since the
             // snapshot was built is left out here, and the snapshot catches up within seconds.
             var found = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Include(s => s.Organization).ToDictionaryAsync(s => s.Id, ct);
+            SearchStages.Add(SearchStage.Database, ref stage);
             var options = new HsdsWriteOptions(true, ContentLanguage(request), Nested: false);
             var ranked = ids.Select(found.GetValueOrDefault)
                 .Where(s => s is not null && s.IsPublic())

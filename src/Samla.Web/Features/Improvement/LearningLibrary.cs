@@ -47,11 +47,11 @@ public sealed class LearningLibrary(SamlaDbContext db, CoverageQuery coverage, I
     }
 
     /// <summary>Every query word must match a word of the text: the same stem, or the start of the (folded) word.</summary>
-    public static bool Matches(IReadOnlyList<(string Raw, string Stem)> query, string text)
+    public static bool Matches(IReadOnlyList<QueryWord> query, string text)
     {
         var doc = SwedishTextAnalyzer.Words(text);
-        var stems = doc.Select(d => d.Stem).ToHashSet(StringComparer.Ordinal);
-        return query.All(q => stems.Contains(q.Stem) || doc.Any(d => d.Raw.StartsWith(q.Raw, StringComparison.Ordinal)));
+        var stems = doc.SelectMany(d => d.Terms.Concat(d.Parts)).ToHashSet(StringComparer.Ordinal);
+        return query.All(q => q.Terms.Any(stems.Contains) || doc.Any(d => d.Raw.StartsWith(q.Raw, StringComparison.Ordinal)));
     }
 
     /// <summary>

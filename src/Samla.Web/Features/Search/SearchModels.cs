@@ -82,6 +82,12 @@ public sealed record SearchResult(
 {
     public IReadOnlyList<Guid> ServiceIds => Hits.Select(h => h.Id).ToList();
 
+    /// <summary>
+    /// False when no service has every word of the text: the hits are then those with most of them (best first), and the
+    /// page says so.
+    /// </summary>
+    public bool AllWords { get; init; } = true;
+
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 
     private Dictionary<(string, string), int>? counts;

@@ -1,0 +1,222 @@
+using Samla.Web.Data;
+
+namespace Samla.Web.Features.Search;
+
+/// <summary>
+/// Free text: how a query's words become bit sets and scores. Each word (or phrase a synonym names) is a unit; a unit
+/// matches through its best kind of match: in the name, the organisation or the description, as the exact lemma, a
+/// prefix, one typo, the parts of a compound, a synonym, or a place or language the word names. A document's score is,
+/// per unit, the weight of its best kind of match, summed over the units. Documents with every unit come first; when no
+/// document has them all, those with most units are shown instead (<see cref="SearchResult.AllWords"/> is false).
+/// </summary>
+public sealed partial class SearchIndex
+{
+    private const float NameParts = 5.5f, PlaceOrLanguage = 3f, TextParts = 1.5f, ModifierOnly = 0.4f;
+
+    /// <summary>Units matched beyond this weigh more than any score (partial results rank by how many units they have).</summary>
+    private const float PerUnit = 1000f;
+
+    private TextHits MatchText(IReadOnlyList<QueryWord> words, SearchSynonyms synonyms)
+    {
+        var n = docs.Length;
+        var units = new List<Unit>();
+        for (var i = 0; i < words.Count;)
+        {
+            var (length, alternatives) = synonyms.Match(words, i);
+            if (length == 0)
+            {
+                units.Add(new Unit([new Option([WordMatch(words[i])], 1f)], 1));
+                i++;
+                continue;
+            }
+            var options = new List<Option> { new([.. words.Skip(i).Take(length).Select(WordMatch)], 1f) };
+            foreach (var phrase in alternatives) options.Add(new Option([.. phrase.Select(WordMatch)], SynonymFactor));
+            units.Add(new Unit([.. options], length));
+            i += length;
+        }
+
+        // Only the snapshot's live slots (updates retire slots; facet bit sets also hold retired and newer ones).
+        var all = alive.Clone();
+        foreach (var u in units) all.And(u.Any);
+        if (units.Count == 1 || all.Count() > 0) return new TextHits(all, units, allWords: true);
+        var some = new Bits(n);
+        foreach (var u in units) some.Or(u.Any);
+        some.And(alive);
+        return new TextHits(some, units, allWords: false);
+    }
+
+    private const float SynonymFactor = 0.8f;
+
+    /// <summary>One word's kinds of match, best first.</summary>
+    private Word WordMatch(QueryWord w)
+    {
+        var clauses = new List<(Bits Bits, float Weight)>(12);
+        void Add(Bits? bits, float weight)
+        {
+            if (bits is not null) clauses.Add((bits, weight));
+        }
+        Add(AnyOf(MatchKind.Exact, NameField, w.Terms), NameExact);
+        Add(w.Raw.Length >= 4 ? Collect(MatchKind.Prefix, NameRawField, w.Raw) : null, NamePrefix);
+        if (w.Parts.Length > 1)
+        {
+            Add(AllOf(w.Parts, NameField), NameParts);
+        }
+        Add(w.Raw.Length >= 5 ? Collect(MatchKind.Typo, NameRawField, w.Raw) : null, NameFuzzy);
+        Add(AnyOf(MatchKind.Exact, OrgField, w.Terms), OrgExact);
+        Add(PlaceOrLanguageOf(w), PlaceOrLanguage);
+        Add(AnyOf(MatchKind.Exact, TextField, w.Terms), TextExact);
+        if (w.Parts.Length > 1)
+        {
+            Add(AllOf(w.Parts, null), TextParts);
+        }
+        Add(w.Raw.Length >= 4 ? Collect(MatchKind.Prefix, TextRawField, w.Raw) : null, TextPrefix);
+        Add(w.Raw.Length >= 5 ? Collect(MatchKind.Typo, TextRawField, w.Raw) : null, TextFuzzy);
+        var any = new Bits(docs.Length);
+        foreach (var (bits, _) in clauses) any.Or(bits);
+        if (w.Parts.Length > 1 && any.Count() == 0)
+        {
+            // A compound found in no way still tells what it is about through its first part: "yogagrupp" → yoga.
+            Add(Collect(MatchKind.Exact, NameField, w.Parts[0]), ModifierOnly * 2);
+            Add(Anywhere(w.Parts[0]), ModifierOnly);
+            foreach (var (bits, _) in clauses) any.Or(bits);
+        }
+        clauses.Sort((a, b) => b.Weight.CompareTo(a.Weight));
+        return new Word(any, [.. clauses]);
+    }
+
+    private Bits AnyOf(MatchKind kind, string field, string[] terms)
+    {
+        if (terms.Length == 1) return Collect(kind, field, terms[0]);
+        var bits = new Bits(docs.Length);
+        foreach (var t in terms) bits.Or(Collect(kind, field, t));
+        return bits;
+    }
+
+    /// <summary>Documents with every part (in the given field, or anywhere when null).</summary>
+    private Bits AllOf(string[] parts, string? field)
+    {
+        var bits = Bits.All(docs.Length);
+        foreach (var p in parts) bits.And(field is null ? Anywhere(p) : Collect(MatchKind.Exact, field, p));
+        return bits;
+    }
+
+    private Bits Anywhere(string term)
+    {
+        var bits = Collect(MatchKind.Exact, NameField, term).Clone();
+        bits.Or(Collect(MatchKind.Exact, OrgField, term));
+        bits.Or(Collect(MatchKind.Exact, TextField, term));
+        return bits;
+    }
+
+    /// <summary>The services in a municipality or in a language the word names ("Halmstad", "arabiska"): what the filter would find.</summary>
+    private Bits? PlaceOrLanguageOf(QueryWord w)
+    {
+        if (!PlacesAndLanguages.Value.TryGetValue(w.Raw, out var target)
+            && !(w.Raw.Length > 4 && w.Raw[^1] == 's' && PlacesAndLanguages.Value.TryGetValue(w.Raw[..^1], out target)))
+        {
+            return null;
+        }
+        return facetBits.TryGetValue(target.Facet, out var byValue) && byValue.TryGetValue(target.Value, out var bits) ? bits : null;
+    }
+
+    /// <summary>Municipality names and language names (Swedish and English) as raw query words → the filter value they stand for.</summary>
+    private static readonly Lazy<Dictionary<string, (string Facet, string Value)>> PlacesAndLanguages = new(() =>
+    {
+        var map = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        static string Key(string name) => SwedishLexicon.Spelling(SwedishLexicon.Fold(name.ToLowerInvariant()));
+        foreach (var l in LanguageCatalog.All)
+        {
+            foreach (var name in new[] { l.Swedish, l.English })
+            {
+                if (!name.Contains(' ', StringComparison.Ordinal)) map.TryAdd(Key(name), (SearchFacets.Language, l.Code.ToLowerInvariant()));
+            }
+        }
+        foreach (var m in ReferenceData.LoadMunicipalities())
+        {
+            if (!m.Name.Contains(' ', StringComparison.Ordinal)) map.TryAdd(Key(m.Name), (SearchFacets.Municipality, m.Code));
+        }
+        return map;
+    });
+
+    /// <summary>One word's kinds of match, best first (weights descending), and the documents any of them finds.</summary>
+    private sealed record Word(Bits Any, (Bits Bits, float Weight)[] Clauses)
+    {
+        public float ScoreOf(int slot)
+        {
+            foreach (var (bits, weight) in Clauses)
+            {
+                if (bits.Get(slot)) return weight;
+            }
+            return 0f;
+        }
+    }
+
+    /// <summary>One way to match a unit: all its words (the query's own, or a synonym's), scored at a factor.</summary>
+    private sealed record Option(Word[] Words, float Factor);
+
+    /// <summary>A query word, or a phrase of query words a synonym names, with its ways to match.</summary>
+    private sealed class Unit
+    {
+        private readonly Option[] options;
+        private readonly int length;
+
+        public Unit(Option[] options, int length)
+        {
+            this.options = options;
+            this.length = length;
+            Any = null!;
+            foreach (var o in options)
+            {
+                var all = o.Words[0].Any.Clone();
+                foreach (var w in o.Words.Skip(1)) all.And(w.Any);
+                if (Any is null) Any = all;
+                else Any.Or(all);
+            }
+        }
+
+        public Bits Any { get; }
+
+        public float ScoreOf(int slot)
+        {
+            var best = 0f;
+            foreach (var o in options)
+            {
+                var sum = 0f;
+                foreach (var w in o.Words)
+                {
+                    var s = w.ScoreOf(slot);
+                    if (s == 0f)
+                    {
+                        sum = 0f;
+                        break;
+                    }
+                    sum += s;
+                }
+                best = Math.Max(best, o.Factor * sum * length / o.Words.Length);
+            }
+            return best;
+        }
+    }
+
+    /// <summary>The documents matching the text, and the units that score them.</summary>
+    private sealed class TextHits(Bits matched, List<Unit> units, bool allWords)
+    {
+        public Bits Matched { get; } = matched;
+
+        public bool AllWords { get; } = allWords;
+
+        public float ScoreOf(int slot)
+        {
+            var score = 0f;
+            var count = 0;
+            foreach (var u in units)
+            {
+                var s = u.ScoreOf(slot);
+                if (s <= 0f) continue;
+                score += s;
+                count++;
+            }
+            return AllWords ? score : count * PerUnit + score;
+        }
+    }
+}
