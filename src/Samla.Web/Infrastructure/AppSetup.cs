@@ -32,6 +32,7 @@ public static class AppSetup
         var config = builder.Configuration;
 
         services.AddHttpContextAccessor();
+        services.AddHosting();
         services.AddSamlaCore();
         services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
@@ -139,6 +140,7 @@ public static class AppSetup
 
     public static void UseSamla(this WebApplication app)
     {
+        app.UseHosting();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel");

@@ -15,6 +15,8 @@ public static class ExchangeSetup
     public static IServiceCollection AddExchange(this IServiceCollection services)
     {
         services.AddScoped<ImportHsdsFile>();
+        services.AddScoped<PendingUploads>();
+        services.AddScheduledJob<PendingUploadCleanupJob>();
         services.AddScoped<ExportHsdsData>();
         services.AddScoped<BackupDatabase>();
         services.AddScoped<RestoreDatabase>();
