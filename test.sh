@@ -90,7 +90,7 @@ cluster_dir=$(mktemp -d /tmp/samla-cluster.XXXXXX)
 trap 'scripts/cluster.sh stop --dir "$cluster_dir" >/dev/null 2>&1 || true; rm -rf "$cluster_dir"; cleanup' EXIT
 echo "== cluster: two instances behind nginx on 127.0.0.1:$cluster_port"
 if scripts/cluster.sh start --postgres "Host=127.0.0.1;Port=$port;Username=postgres" --dir "$cluster_dir" --port "$cluster_port" >"$results/cluster-start.log" 2>&1; then
-  mapfile -t cluster_env <"$cluster_dir/cluster.env"
+  mapfile -t cluster_env < <(set -a; source "$cluster_dir/cluster.env"; env | grep '^SAMLA_CLUSTER_')
   filter="Category=Cluster" run_tests cluster tests/Samla.Tests "${cluster_env[@]}"
 else
   tail -40 "$results/cluster-start.log"

@@ -140,7 +140,7 @@ start() {
 
     local PGHOST PGPORT PGUSER
     PGHOST=$(conn_value Host 127.0.0.1) PGPORT=$(conn_value Port 5432) PGUSER=$(conn_value Username postgres)
-    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS \"$DBNAME\" WITH (FORCE)" >/dev/null
+    PGOPTIONS="-c client_min_messages=warning" psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS \"$DBNAME\" WITH (FORCE)" >/dev/null
     psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE \"$DBNAME\"" >/dev/null
     local conn="$PG;Database=$DBNAME"
 
@@ -173,12 +173,13 @@ start() {
     "$NGINX" -p "$DIR" -c "$DIR/nginx.conf" -e "$DIR/nginx-error.log" 2>>"$DIR/nginx-error.log"
     wait_healthy "http://127.0.0.1:$PORT" "$DIR/nginx-error.log"
 
+    # Shell syntax: set -a; source DIR/cluster.env; set +a
     cat >"$DIR/cluster.env" <<EOF
-SAMLA_CLUSTER_URL=http://127.0.0.1:$PORT
-SAMLA_CLUSTER_PG=$conn
-SAMLA_CLUSTER_INSTANCES=http://127.0.0.1:$PORT_A,http://127.0.0.1:$PORT_B
-SAMLA_CLUSTER_PIDS=$(cat "$DIR/app-a.pid"),$(cat "$DIR/app-b.pid")
-SAMLA_CLUSTER_SIGN_IN_PER_MINUTE=$SIGNIN_PER_MINUTE
+SAMLA_CLUSTER_URL='http://127.0.0.1:$PORT'
+SAMLA_CLUSTER_PG='$conn'
+SAMLA_CLUSTER_INSTANCES='http://127.0.0.1:$PORT_A,http://127.0.0.1:$PORT_B'
+SAMLA_CLUSTER_PIDS='$(cat "$DIR/app-a.pid"),$(cat "$DIR/app-b.pid")'
+SAMLA_CLUSTER_SIGN_IN_PER_MINUTE='$SIGNIN_PER_MINUTE'
 EOF
     echo "== cluster: nginx http://127.0.0.1:$PORT → a :$PORT_A, b :$PORT_B; PostgreSQL $DBNAME; files in $DIR"
     cat "$DIR/cluster.env"

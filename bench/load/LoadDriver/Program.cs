@@ -11,7 +11,7 @@ using System.Text.RegularExpressions;
 
 var options = Options.Parse(args);
 var stats = new Stats();
-using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds));
+using var stop = new CancellationTokenSource();
 var clock = Stopwatch.StartNew();
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -37,8 +37,9 @@ for (var i = 1; i < options.Editors; i++) editors.Add(await Editor.SignInAsync(o
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"== {publicIds.Count} public services to open; {options.Editors} editor sessions, each on one of their organisation's {services.Count} services"));
 
-var memory = Task.Run(() => Memory.SampleAsync(options.Pids, clock, stop.Token));
+stop.CancelAfter(TimeSpan.FromSeconds(options.Seconds));
 clock.Restart();
+var memory = Task.Run(() => Memory.SampleAsync(options.Pids, clock, stop.Token));
 var workers = new List<Task>();
 for (var i = 0; i < options.Editors; i++)
 {
