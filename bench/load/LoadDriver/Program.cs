@@ -244,8 +244,12 @@ internal sealed partial class Editor(HttpClient client, string organizationPage)
         ]);
         using var signedIn = await client.PostAsync("/konto/logga-in", form);
         if (signedIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Editor {index} could not sign in: {(int)signedIn.StatusCode}.");
+        // An editor of one organisation is sent to it; of several, picks the first listed.
         using var workspace = await client.GetAsync("/arbetsyta");
-        var organization = workspace.Headers.Location?.OriginalString ?? throw new InvalidOperationException("The workspace did not lead to an organisation.");
+        var body = await workspace.Content.ReadAsStringAsync();
+        var organization = workspace.Headers.Location?.OriginalString
+            ?? (Regex.Match(body, "href=\"(/arbetsyta/organisationer/[0-9a-f-]{36})\"") is { Success: true } m ? m.Groups[1].Value : null)
+            ?? throw new InvalidOperationException($"The workspace did not lead to an organisation: {(int)workspace.StatusCode} {Html.Excerpt(body)}");
         return new Editor(client, organization);
     }
 
