@@ -12,6 +12,7 @@ public static class CoreSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Freshness>();
         services.AddScoped<OrganizationAccess>();
+        services.AddServiceChanges();
         return services;
     }
 }

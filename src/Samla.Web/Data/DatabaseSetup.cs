@@ -40,7 +40,8 @@ public static class DatabaseSetup
         var cs = ConnectionString(config, env);
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>(o => o.UseNpgsql(cs, n => n.CommandTimeout(120)));
+            services.AddDbContext<SamlaDbContext, PostgresSamlaDbContext>((sp, o) => o.UseNpgsql(cs, n => n.CommandTimeout(120))
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         else
         {
@@ -49,7 +50,8 @@ public static class DatabaseSetup
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             }
-            services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(120)));
+            services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>((sp, o) => o.UseSqlite(cs, s => s.CommandTimeout(120))
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         }
         return services;
     }

@@ -23,7 +23,7 @@ public sealed class OptionsTests
         Assert.Equal("13", o.CountyCode);
         Assert.Equal(6, o.UpdateCycleMonths);
         Assert.True(o.DemoData);
-        Assert.Equal(5, services.GetRequiredService<IOptions<SearchOptions>>().Value.PollSeconds);
+        Assert.Equal(1, services.GetRequiredService<IOptions<SearchOptions>>().Value.PollSeconds);
         Assert.Equal(6, services.GetRequiredService<Freshness>().CycleMonths);
     }
 

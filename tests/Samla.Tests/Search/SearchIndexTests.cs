@@ -187,4 +187,43 @@ public sealed class SearchIndexTests : IDisposable
             Assert.Equal(a.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))), b.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))));
         }
     }
+
+    [Fact]
+    public void An_updated_index_answers_as_one_built_whole_from_the_same_services()
+    {
+        // Renamed (moves in name order and facets), removed, added (with a facet value no service had), unchanged.
+        var renamed = services[0] with { Name = "Ödlegrupp", Facets = new Dictionary<string, IReadOnlyList<string>>(services[0].Facets) { [SearchFacets.Language] = ["uk"] } };
+        var added = Make("Andningsgrupp", "Yoga och andning.", targets: ["asylum-seekers"], municipalities: ["1382"], categories: ["social-networks"],
+            layer: "1", languages: ["so"], cost: "free", access: ["drop-in"], days: ["SA"], ages: ["older-adults"], assured: Today);
+        var after = new List<IndexedService> { renamed, services[1], services[3], services[4], added };
+        var changed = new[] { services[0].Id, services[2].Id, added.Id };
+        using var whole = SearchIndex.Build(after, DateTime.UtcNow);
+        var updated = index.Apply(changed, [renamed, added], DateTime.UtcNow);
+        // And once more (slots retired twice, the arrays grown): still the same answers.
+        var again = updated.Apply([services[1].Id], [services[1]], DateTime.UtcNow);
+        foreach (var snapshot in new[] { updated, again })
+        {
+            Assert.Equal(5, snapshot.Count);
+            foreach (var request in new[]
+            {
+                new SearchRequest(), new SearchRequest { Sort = SearchSort.Verified }, new SearchRequest { Text = "grupp" }, new SearchRequest { Text = "mötesplats" },
+                new SearchRequest { Languages = ["uk", "so"] }, new SearchRequest { Age = 70 }, new SearchRequest { FreeOnly = true, Page = 2, PageSize = 2 },
+                new SearchRequest { Text = "ödlegrupp" }, new SearchRequest { Text = "tillsammans" },
+            })
+            {
+                var a = whole.Search(request);
+                var b = snapshot.Search(request);
+                Assert.Equal(a.ServiceIds, b.ServiceIds);
+                Assert.Equal(a.Total, b.Total);
+                Assert.Equal(a.Facets.SelectMany(f => f.Value.Where(v => v.Count > 0).Select(v => (f.Key, v.Value, v.Count))),
+                    b.Facets.SelectMany(f => f.Value.Where(v => v.Count > 0).Select(v => (f.Key, v.Value, v.Count))));
+            }
+        }
+        // The snapshot the update started from is unchanged: searches still running on it see what they saw.
+        Assert.Equal(5, index.Search(new SearchRequest()).Total);
+        Assert.Contains("Mötesplats Tillsammans", Names(new SearchRequest { Text = "tillsammans" }));
+        Assert.Empty(updated.Search(new SearchRequest { Text = "tillsammans" }).Hits);
+        again.Dispose();
+        updated.Dispose();
+    }
 }

@@ -40,8 +40,9 @@ public sealed class BackupDatabase(SamlaDbContext db)
         // Mail bodies hold one-time links (invitations, survey tokens); job leases are this installation's running state.
         || t.ClrType == typeof(OutboxMessage) || t.ClrType == typeof(JobLease);
 
+    // The change feed is running state whose ids must only grow: never backed up, never replaced by a restore.
     internal static IEnumerable<IEntityType> Tables(SamlaDbContext db) =>
-        db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null && !t.IsOwned() && t.FindPrimaryKey() is not null)
+        db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null && !t.IsOwned() && t.FindPrimaryKey() is not null && t.ClrType != typeof(ServiceChange))
             .OrderBy(t => t.ClrType.Name, StringComparer.Ordinal);
 
     public async Task<Dictionary<string, int>> RunAsync(string output, bool includeSecrets, CancellationToken ct)

@@ -82,7 +82,9 @@ public static class HsdsApi
         {
             // Free text and the profile's filters go through the same Swedish-aware engine as the search page
             // (stemming, å/ä/ö, typos; ranked by relevance, else by name), so the answer may be output-cached with it.
-            var result = await engine.SearchAsync(new SearchRequest
+            SearchStages.BeginAnswer(request.HttpContext, api: true);
+            var stage = System.Diagnostics.Stopwatch.GetTimestamp();
+            var searchRequest = new SearchRequest
             {
                 Text = search,
                 Municipalities = SplitCodes(municipality),
@@ -92,11 +94,15 @@ public static class HsdsApi
                 Page = page,
                 PageSize = per_page,
                 CountFacets = false,
-            }, ct);
+            };
+            SearchStages.Add(SearchStage.Parse, ref stage);
+            var result = await engine.SearchAsync(searchRequest, ct);
+            stage = System.Diagnostics.Stopwatch.GetTimestamp();
             var ids = result.ServiceIds;
             // By primary key alone (the cheapest plan on either database); one that stopped being public since the
             // snapshot was built is left out here, and the snapshot catches up within seconds.
             var found = await db.Services.AsNoTracking().Where(s => ids.Contains(s.Id)).Include(s => s.Organization).ToDictionaryAsync(s => s.Id, ct);
+            SearchStages.Add(SearchStage.Database, ref stage);
             var options = new HsdsWriteOptions(true, ContentLanguage(request), Nested: false);
             var ranked = ids.Select(found.GetValueOrDefault)
                 .Where(s => s is not null && s.IsPublic())

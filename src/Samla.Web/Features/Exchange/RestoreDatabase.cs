@@ -76,6 +76,8 @@ public sealed class RestoreDatabase(SamlaDbContext db)
                 }
             }
             if (db.Database.IsNpgsql()) await ResetSequencesAsync(types, ct);
+            // Everything changed: every instance (this one once the transaction commits) rebuilds its search index.
+            await ServiceChangeFeed.RecordEverythingAsync(db, ct);
             await tx.CommitAsync(ct);
         }
         finally

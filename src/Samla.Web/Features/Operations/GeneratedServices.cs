@@ -268,6 +268,8 @@ public static class GeneratedServices
                 await tx.CommitAsync(ct);
                 made += n;
             }
+            // Rows written past SaveChanges: every instance's search index rebuilds from them.
+            await ServiceChangeFeed.RecordEverythingAsync(db, ct);
             return made;
         }
         finally

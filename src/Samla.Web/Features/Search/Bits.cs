@@ -21,6 +21,8 @@ internal sealed class Bits
 
     public int Length { get; }
 
+    internal ReadOnlySpan<ulong> Words => words;
+
     public static Bits All(int length)
     {
         var b = new Bits(length);
@@ -33,6 +35,15 @@ internal sealed class Bits
     public Bits Clone() => new(Length, (ulong[])words.Clone());
 
     public void Set(int i) => words[i >> 6] |= 1UL << (i & 63);
+
+    public void Clear(int i) => words[i >> 6] &= ~(1UL << (i & 63));
+
+    /// <summary>ORs in a set that may be shorter (a snapshot made before the sets grew).</summary>
+    public void Or(Bits other, int length)
+    {
+        var n = Math.Min((length + 63) >> 6, Math.Min(words.Length, other.words.Length));
+        for (var i = 0; i < n; i++) words[i] |= other.words[i];
+    }
 
     public bool Get(int i) => (words[i >> 6] & (1UL << (i & 63))) != 0;
 
@@ -71,6 +82,45 @@ internal sealed class Bits
     {
         var n = 0;
         for (var i = 0; i < words.Length; i++) n += BitOperations.PopCount(words[i] & other.words[i]);
+        return n;
+    }
+}
+
+/// <summary>
+/// A bit set kept as its non-empty words only: counting how many of a set's bits another set has costs what this set
+/// holds, not the whole length. Facet values are mostly sparse (a municipality among 290, a language among dozens).
+/// </summary>
+internal sealed class SparseBits
+{
+    private readonly int[] index;
+    private readonly ulong[] words;
+
+    public SparseBits(Bits bits)
+    {
+        var full = bits.Words;
+        var n = 0;
+        foreach (var w in full) if (w != 0) n++;
+        index = new int[n];
+        words = new ulong[n];
+        var k = 0;
+        for (var i = 0; i < full.Length; i++)
+        {
+            if (full[i] == 0) continue;
+            index[k] = i;
+            words[k++] = full[i];
+        }
+    }
+
+    /// <summary>How many of this set's bits <paramref name="other"/> has too.</summary>
+    public int CountAnd(Bits other)
+    {
+        var o = other.Words;
+        var n = 0;
+        for (var k = 0; k < index.Length; k++)
+        {
+            var i = index[k];
+            if (i < o.Length) n += BitOperations.PopCount(words[k] & o[i]);
+        }
         return n;
     }
 }

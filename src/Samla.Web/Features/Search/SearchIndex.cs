@@ -25,12 +25,21 @@ public sealed record IndexedService(
     string ExtraText);
 
 /// <summary>
-/// An immutable snapshot of all public services: a Lucene index (in memory) for the free text, and one bit set
-/// per filter value for filters and facet counts. Searches never lock; a new snapshot replaces the old one whole.
+/// A snapshot of all public services: a Lucene index (in memory) for the free text, and one bit set per filter value
+/// for filters and facet counts. Searches never lock and never see a snapshot change under them.
 /// </summary>
+/// <remarks>
+/// Each service has a slot (its bit in every bit set, its entry in the result-list arrays). A snapshot is the set of
+/// live slots (<see cref="alive"/>) plus its sort orders and Lucene reader; what it shares with the snapshots made from
+/// it (the per-slot arrays, the facet bit sets, the Lucene writer) is only ever appended to. An update
+/// (<see cref="Apply"/>) retires the slots of the changed services and appends fresh ones: a slot an older snapshot
+/// does not count as alive is invisible to it, so it stays consistent while searches finish on it. Retired slots are
+/// reclaimed by the next full build, which the owner starts when they pile up (<see cref="DeadSlots"/>).
+/// </remarks>
 public sealed class SearchIndex : IDisposable
 {
     private const string OrdField = "ord";
+    private const string IdField = "id";
     private const string NameField = "name";
     private const string NameRawField = "name_raw";
     private const string OrgField = "org";
@@ -43,43 +52,71 @@ public sealed class SearchIndex : IDisposable
     private static readonly (string Name, int From, int To)[] AgeGroupRanges =
         [("children", 0, 12), ("youth", 13, 17), ("adults", 18, 64), ("older-adults", 65, 150)];
 
-    // What a result list needs per slot; the texts fed to Lucene are not kept.
+    private static readonly StringComparer NameComparer = StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), CompareOptions.IgnoreCase);
+
+    // What a result list needs per slot (its length is the capacity; slots past the used ones are empty); the texts
+    // fed to Lucene are not kept.
     private readonly SearchHit[] docs;
     private readonly Dictionary<string, Dictionary<string, Bits>> facetBits;
+    // For facet counts: per dimension its values in order, each as its non-empty words (see SparseBits).
+    private readonly Dictionary<string, (string Value, SparseBits Words)[]> counting;
     private readonly int[] minAge, maxAge;
+    private readonly Bits alive;
     private readonly int[] byName, byVerified, nameRank;
     private const int MaxCachedClauses = 4_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchKind, string, string), Bits> clauseCache = new();
-    private readonly LuceneDirectory directory;
+    private readonly Store store;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
 
-    public int Count => docs.Length;
+    /// <summary>Live services in this snapshot.</summary>
+    public int Count => byName.Length;
+
+    /// <summary>Slots of services replaced or removed since the last full build (reclaimed by the next one).</summary>
+    public int DeadSlots { get; }
 
     public DateTime BuiltAt { get; }
 
-    private SearchIndex(SearchHit[] docs, Dictionary<string, Dictionary<string, Bits>> facetBits, int[] minAge, int[] maxAge,
-        LuceneDirectory directory, DateTime builtAt)
+    /// <summary>
+    /// What the snapshots of one full build share and append to: the per-slot arrays, the facet bit sets (all of one
+    /// capacity), the Lucene writer, and which slot holds which service. Changed only by <see cref="Apply"/>, which its
+    /// owner calls one at a time.
+    /// </summary>
+    private sealed class Store(LuceneDirectory directory, IndexWriter writer) : IDisposable
     {
-        this.docs = docs;
-        this.facetBits = facetBits;
-        this.minAge = minAge;
-        this.maxAge = maxAge;
-        this.directory = directory;
-        BuiltAt = builtAt;
-        var n = docs.Length;
-        byName = Enumerable.Range(0, n)
-            .OrderBy(i => docs[i].Name, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), CompareOptions.IgnoreCase))
-            .ThenBy(i => docs[i].Id)
-            .ToArray();
-        nameRank = new int[n];
-        for (var r = 0; r < n; r++) nameRank[byName[r]] = r;
-        byVerified = Enumerable.Range(0, n)
-            .OrderByDescending(i => docs[i].AssuredDate ?? DateOnly.MinValue)
-            .ThenBy(i => nameRank[i])
-            .ToArray();
-        reader = DirectoryReader.Open(directory);
+        public LuceneDirectory Directory { get; } = directory;
+        public IndexWriter Writer { get; } = writer;
+        public SearchHit[] Docs = [];
+        public int[] MinAge = [], MaxAge = [];
+        public Dictionary<string, Dictionary<string, Bits>> FacetBits = [];
+        public Dictionary<Guid, int> SlotOf = [];
+        public int Used;
+        public int Dead;
+
+        public void Dispose()
+        {
+            Writer.Dispose();
+            Directory.Dispose();
+        }
+    }
+
+    private SearchIndex(Store store, Dictionary<string, (string, SparseBits)[]> counting, Bits alive, int[] byName, int[] byVerified, int[] nameRank,
+        DirectoryReader reader, DateTime builtAt)
+    {
+        this.store = store;
+        this.counting = counting;
+        docs = store.Docs;
+        facetBits = store.FacetBits;
+        minAge = store.MinAge;
+        maxAge = store.MaxAge;
+        this.alive = alive;
+        this.byName = byName;
+        this.byVerified = byVerified;
+        this.nameRank = nameRank;
+        this.reader = reader;
         searcher = new IndexSearcher(reader);
+        DeadSlots = store.Dead;
+        BuiltAt = builtAt;
     }
 
     /// <summary>Builds an index from services in any order: results never depend on it (ties are broken by name, then id).</summary>
@@ -88,6 +125,12 @@ public sealed class SearchIndex : IDisposable
         using var builder = new Builder();
         foreach (var s in services) builder.Add(s);
         return builder.Build(builtAt);
+    }
+
+    private static int CompareByName(SearchHit[] docs, int x, int y)
+    {
+        var c = NameComparer.Compare(docs[x].Name, docs[y].Name);
+        return c != 0 ? c : docs[x].Id.CompareTo(docs[y].Id);
     }
 
     /// <summary>
@@ -101,6 +144,7 @@ public sealed class SearchIndex : IDisposable
         private readonly List<int> minAge = [], maxAge = [];
         private readonly Dictionary<string, Dictionary<string, List<int>>> slots =
             SearchFacets.Counted.ToDictionary(f => f, _ => new Dictionary<string, List<int>>(StringComparer.Ordinal), StringComparer.Ordinal);
+        private readonly Dictionary<Guid, int> slotOf = [];
         private readonly LuceneDirectory directory = new RAMDirectory();
         private IndexWriter? writer;
         private bool built;
@@ -110,7 +154,10 @@ public sealed class SearchIndex : IDisposable
 
         public void Add(IndexedService service)
         {
+            // The same service twice (a row read twice while it changed): the first one is kept.
+            if (slotOf.ContainsKey(service.Id)) return;
             var slot = docs.Count;
+            slotOf[service.Id] = slot;
             docs.Add(ToHit(service));
             foreach (var (facet, values) in service.Facets)
             {
@@ -129,26 +176,190 @@ public sealed class SearchIndex : IDisposable
 
         public SearchIndex Build(DateTime builtAt)
         {
-            writer!.Commit();
-            writer.Dispose();
-            writer = null;
             var n = docs.Count;
-            var bits = slots.ToDictionary(f => f.Key, f => f.Value.ToDictionary(v => v.Key, v =>
+            // Room for updates before the arrays and bit sets have to grow.
+            var capacity = n + n / 8 + 256;
+            var store = new Store(directory, writer!)
             {
-                var b = new Bits(n);
+                Docs = new SearchHit[capacity],
+                MinAge = new int[capacity],
+                MaxAge = new int[capacity],
+                SlotOf = slotOf,
+                Used = n,
+            };
+            docs.CopyTo(store.Docs);
+            minAge.CopyTo(store.MinAge);
+            maxAge.CopyTo(store.MaxAge);
+            store.FacetBits = slots.ToDictionary(f => f.Key, f => f.Value.ToDictionary(v => v.Key, v =>
+            {
+                var b = new Bits(capacity);
                 foreach (var slot in v.Value) b.Set(slot);
                 return b;
             }, StringComparer.Ordinal), StringComparer.Ordinal);
+            var alive = new Bits(capacity);
+            for (var i = 0; i < n; i++) alive.Set(i);
+            var reader = DirectoryReader.Open(writer, applyAllDeletes: true);
+            writer = null;
             built = true;
-            return new SearchIndex([.. docs], bits, [.. minAge], [.. maxAge], directory, builtAt);
+            var byName = Enumerable.Range(0, n)
+                .OrderBy(i => store.Docs[i].Name, NameComparer)
+                .ThenBy(i => store.Docs[i].Id)
+                .ToArray();
+            var nameRank = new int[capacity];
+            for (var r = 0; r < n; r++) nameRank[byName[r]] = r;
+            var byVerified = Enumerable.Range(0, n)
+                .OrderByDescending(i => store.Docs[i].AssuredDate ?? DateOnly.MinValue)
+                .ThenBy(i => nameRank[i])
+                .ToArray();
+            return new SearchIndex(store, Counting(store.FacetBits, null, null), alive, byName, byVerified, nameRank, reader, builtAt);
         }
 
         public void Dispose()
         {
+            if (built) return;
             writer?.Dispose();
-            if (!built) directory.Dispose();
+            directory.Dispose();
         }
     }
+
+    /// <summary>
+    /// A new snapshot with the services <paramref name="changed"/> brought up to date: each one's old slot is retired,
+    /// and those in <paramref name="fresh"/> (the ones that are public now) get a new slot. Costs what the changed
+    /// services cost plus a copy of the sort orders; never a pass over every service's text. Not thread-safe: the
+    /// owner applies one change set at a time, to the newest snapshot.
+    /// </summary>
+    public SearchIndex Apply(IReadOnlyCollection<Guid> changed, IReadOnlyList<IndexedService> fresh, DateTime at)
+    {
+        var s = store;
+        var retired = new HashSet<int>();
+        foreach (var id in changed.Concat(fresh.Select(f => f.Id)))
+        {
+            if (!s.SlotOf.Remove(id, out var slot)) continue;
+            retired.Add(slot);
+            s.Dead++;
+            s.Writer.DeleteDocuments(new Term(IdField, Key(id)));
+        }
+        var unique = fresh.DistinctBy(f => f.Id).ToList();
+        if (s.Used + unique.Count > s.Docs.Length) Grow(s, s.Used + unique.Count);
+        var capacity = s.Docs.Length;
+        var live = new Bits(capacity);
+        live.Or(alive, alive.Length);
+        foreach (var slot in retired) live.Clear(slot);
+
+        var added = new List<int>(unique.Count);
+        var touched = new HashSet<(string, string)>();
+        foreach (var service in unique)
+        {
+            var slot = s.Used++;
+            s.SlotOf[service.Id] = slot;
+            s.Docs[slot] = ToHit(service);
+            var (from, to) = AgeRange(service);
+            s.MinAge[slot] = from;
+            s.MaxAge[slot] = to;
+            foreach (var (facet, values) in service.Facets)
+            {
+                if (!s.FacetBits.TryGetValue(facet, out var byValue)) continue;
+                foreach (var v in values)
+                {
+                    if (!byValue.TryGetValue(v, out var bits))
+                    {
+                        // A value no snapshot has seen: the dictionaries that searches read are copied, never changed.
+                        byValue = new Dictionary<string, Bits>(byValue, StringComparer.Ordinal) { [v] = bits = new Bits(capacity) };
+                        s.FacetBits = new Dictionary<string, Dictionary<string, Bits>>(s.FacetBits, StringComparer.Ordinal) { [facet] = byValue };
+                    }
+                    bits.Set(slot);
+                    touched.Add((facet, v));
+                }
+            }
+            s.Writer.AddDocument(ToDocument(slot, service));
+            live.Set(slot);
+            added.Add(slot);
+        }
+
+        var newReader = DirectoryReader.OpenIfChanged(reader, s.Writer, applyAllDeletes: true);
+        if (newReader is null)
+        {
+            reader.IncRef();
+            newReader = reader;
+        }
+
+        // Sort orders: the old ones without the retired slots, the new slots inserted where they belong.
+        var docsNow = s.Docs;
+        int CompareName(int x, int y) => CompareByName(docsNow, x, y);
+        added.Sort(CompareName);
+        var names = Merge(byName, retired, added, CompareName);
+        var rank = new int[capacity];
+        for (var r = 0; r < names.Length; r++) rank[names[r]] = r;
+        int CompareVerified(int x, int y)
+        {
+            var c = (s.Docs[y].AssuredDate ?? DateOnly.MinValue).CompareTo(s.Docs[x].AssuredDate ?? DateOnly.MinValue);
+            return c != 0 ? c : rank[x].CompareTo(rank[y]);
+        }
+        added.Sort(CompareVerified);
+        var verified = Merge(byVerified, retired, added, CompareVerified);
+        return new SearchIndex(s, Counting(s.FacetBits, counting, touched), live, names, verified, rank, newReader, at);
+    }
+
+    /// <summary>The counting sets: all of them, or those of <paramref name="touched"/> values anew and the rest as they were.</summary>
+    private static Dictionary<string, (string, SparseBits)[]> Counting(Dictionary<string, Dictionary<string, Bits>> facetBits,
+        Dictionary<string, (string Value, SparseBits Words)[]>? before, HashSet<(string, string)>? touched) =>
+        facetBits.ToDictionary(f => f.Key, f =>
+        {
+            var old = before?.GetValueOrDefault(f.Key)?.ToDictionary(v => v.Value, v => v.Words, StringComparer.Ordinal);
+            return f.Value.OrderBy(v => v.Key, StringComparer.Ordinal)
+                .Select(v => (v.Key, old is not null && touched is not null && !touched.Contains((f.Key, v.Key)) && old.TryGetValue(v.Key, out var kept)
+                    ? kept : new SparseBits(v.Value)))
+                .ToArray();
+        }, StringComparer.Ordinal);
+
+    /// <summary>An order without <paramref name="retired"/>, with <paramref name="added"/> (sorted the same way) merged in.</summary>
+    private static int[] Merge(int[] order, HashSet<int> retired, List<int> added, Comparison<int> compare)
+    {
+        var kept = retired.Count == 0 ? order : Array.FindAll(order, i => !retired.Contains(i));
+        if (added.Count == 0) return kept == order ? (int[])order.Clone() : kept;
+        var result = new int[kept.Length + added.Count];
+        int from = 0, to = 0;
+        foreach (var a in added)
+        {
+            // Binary search for the first kept entry after the new one: k log n comparisons, the rest block copies.
+            int lo = from, hi = kept.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (compare(kept[mid], a) <= 0) lo = mid + 1;
+                else hi = mid;
+            }
+            Array.Copy(kept, from, result, to, lo - from);
+            to += lo - from;
+            from = lo;
+            result[to++] = a;
+        }
+        Array.Copy(kept, from, result, to, kept.Length - from);
+        return result;
+    }
+
+    /// <summary>Bigger arrays and bit sets for the snapshots to come (the older ones keep theirs).</summary>
+    private static void Grow(Store s, int needed)
+    {
+        var capacity = needed + needed / 8 + 256;
+        var docs = new SearchHit[capacity];
+        Array.Copy(s.Docs, docs, s.Used);
+        var min = new int[capacity];
+        Array.Copy(s.MinAge, min, s.Used);
+        var max = new int[capacity];
+        Array.Copy(s.MaxAge, max, s.Used);
+        s.FacetBits = s.FacetBits.ToDictionary(f => f.Key, f => f.Value.ToDictionary(v => v.Key, v =>
+        {
+            var b = new Bits(capacity);
+            b.Or(v.Value, v.Value.Length);
+            return b;
+        }, StringComparer.Ordinal), StringComparer.Ordinal);
+        s.Docs = docs;
+        s.MinAge = min;
+        s.MaxAge = max;
+    }
+
+    private static string Key(Guid id) => id.ToString("N");
 
     private static Lucene.Net.Analysis.Analyzer Analyzer()
     {
@@ -184,6 +395,7 @@ public sealed class SearchIndex : IDisposable
         return
         [
             new NumericDocValuesField(OrdField, ord),
+            new StringField(IdField, Key(s.Id), Field.Store.NO),
             new Field(NameField, names, MatchOnly),
             new Field(NameRawField, names, MatchOnly),
             new Field(OrgField, org, MatchOnly),
@@ -209,6 +421,7 @@ public sealed class SearchIndex : IDisposable
     public SearchResult Search(SearchRequest request)
     {
         var n = docs.Length;
+        var stage = System.Diagnostics.Stopwatch.GetTimestamp();
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
         var page = Math.Max(1, request.Page);
 
@@ -221,8 +434,9 @@ public sealed class SearchIndex : IDisposable
         }
         else
         {
-            text = Bits.All(n);
+            text = alive.Clone();
         }
+        SearchStages.Add(SearchStage.Text, ref stage);
 
         // One bit set per active filter; each dimension's facet counts ignore that dimension's own filter.
         var filters = new Dictionary<string, Bits>(StringComparer.Ordinal);
@@ -244,6 +458,7 @@ public sealed class SearchIndex : IDisposable
 
         var matched = text.Clone();
         foreach (var f in filters.Values) matched.And(f);
+        SearchStages.Add(SearchStage.Filters, ref stage);
 
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         var without = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -260,17 +475,18 @@ public sealed class SearchIndex : IDisposable
             {
                 baseSet = matched;
             }
-            if (facetBits.TryGetValue(facet, out var values))
+            if (counting.TryGetValue(facet, out var values))
             {
-                facets[facet] = values
-                    .Select(kv => new FacetCount(kv.Key, baseSet.CountAnd(kv.Value)))
-                    .OrderBy(c => c.Value, StringComparer.Ordinal)
-                    .ToList();
+                var counts = new List<FacetCount>(values.Length);
+                foreach (var (value, set) in values) counts.Add(new FacetCount(value, set.CountAnd(baseSet)));
+                facets[facet] = counts;
             }
         }
 
+        SearchStages.Add(SearchStage.Facets, ref stage);
         var total = matched.Count();
         var hits = PageOf(request, textHits, matched, (page - 1) * pageSize, pageSize);
+        SearchStages.Add(SearchStage.Paging, ref stage);
         return new SearchResult(total, page, pageSize, hits, facets, without);
     }
 
@@ -358,7 +574,7 @@ public sealed class SearchIndex : IDisposable
     private TextHits MatchText(IReadOnlyList<(string Raw, string Stem)> words)
     {
         var n = docs.Length;
-        var matched = Bits.All(n);
+        var matched = alive.Clone();
         var perWord = new List<Bits?[]>(words.Count);
         foreach (var (raw, stem) in words)
         {
@@ -418,10 +634,14 @@ public sealed class SearchIndex : IDisposable
         d.Facets.GetValueOrDefault(SearchFacets.Municipality) ?? [],
         0f);
 
-    public void Dispose()
+    /// <summary>Lets go of this snapshot's reader (the store stays with the snapshots made from it).</summary>
+    public void Dispose() => reader.DecRef();
+
+    /// <summary>Lets go of this snapshot and of everything its full build made (when a new full build replaced it).</summary>
+    public void DisposeAll()
     {
-        reader.Dispose();
-        directory.Dispose();
+        reader.DecRef();
+        store.Dispose();
     }
 
     /// <summary>The documents matching the text, and the bit sets per word and kind of match that score them.</summary>

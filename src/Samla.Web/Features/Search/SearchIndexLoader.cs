@@ -7,24 +7,33 @@ namespace Samla.Web.Features.Search;
 /// <summary>Reads every public service from the database in a handful of flat queries and shapes it for the index.</summary>
 public static class SearchIndexLoader
 {
-    /// <summary>What changes whenever anything a search shows changes: compared every few seconds, cheap (indexed aggregates).</summary>
-    public sealed record Stamp(int Services, DateTime? ServicesModified, DateTime? OrganizationsModified, long? LastAudit);
-
-    public static async Task<Stamp> StampAsync(SamlaDbContext db, CancellationToken ct) => new(
-        await db.Services.CountAsync(ct),
-        await db.Services.MaxAsync(s => (DateTime?)s.LastModified, ct),
-        await db.Organizations.MaxAsync(o => (DateTime?)o.LastModified, ct),
-        await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct));
-
     /// <summary>
     /// Every public service, shaped for the index, one at a time: the child rows (terms, areas, places, languages,
     /// schedules) are gathered first as small per-service lists, then the services themselves are streamed, so the
     /// full texts of 100 000 services are never in memory at once.
     /// </summary>
-    public static async IAsyncEnumerable<IndexedService> ReadAsync(SamlaDbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public static IAsyncEnumerable<IndexedService> ReadAsync(SamlaDbContext db, CancellationToken ct) => ReadAsync(db, null, ct);
+
+    /// <summary>
+    /// The services among <paramref name="only"/> that are public now, shaped for the index (an update: every query
+    /// is by those ids, so it costs what they cost, whatever the number of services).
+    /// </summary>
+    public static async Task<List<IndexedService>> ReadSomeAsync(SamlaDbContext db, IReadOnlyCollection<Guid> only, CancellationToken ct)
     {
-        var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.IsActive)
+        var result = new List<IndexedService>(only.Count);
+        foreach (var chunk in only.Chunk(500))
+        {
+            await foreach (var s in ReadAsync(db, chunk, ct)) result.Add(s);
+        }
+        return result;
+    }
+
+    private static async IAsyncEnumerable<IndexedService> ReadAsync(SamlaDbContext db, Guid[]? only, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var serviceRows = only is null ? db.Services.AsNoTracking() : db.Services.AsNoTracking().Where(s => only.Contains(s.Id));
+        var orgRows = db.Organizations.AsNoTracking().Where(o => o.IsActive);
+        if (only is not null) orgRows = orgRows.Where(o => serviceRows.Any(s => s.OrganizationId == o.Id));
+        var organizations = await orgRows
             .Select(o => new { o.Id, o.Name, o.Translations })
             .ToDictionaryAsync(o => o.Id, ct);
         var terms = await db.TaxonomyTerms.AsNoTracking()
@@ -33,7 +42,7 @@ public static class SearchIndexLoader
 
         // Child rows are streamed, not listed: at 100 000 services they are millions of rows.
         var facets = new Dictionary<Guid, List<(string Facet, string Value)>>();
-        await foreach (var id in db.Services.AsNoTracking().WherePublic().Select(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var id in serviceRows.WherePublic().Select(s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             facets[id] = new List<(string, string)>(12);
         }
@@ -43,7 +52,7 @@ public static class SearchIndexLoader
             var pair = (facet, string.Intern(value));
             if (!f.Contains(pair)) f.Add(pair);
         }
-        await foreach (var a in db.ServiceAttributes.AsNoTracking().Select(a => new { a.ServiceId, a.TaxonomyTermId }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var a in db.ServiceAttributes.AsNoTracking().Only(only, a => only!.Contains(a.ServiceId)).Select(a => new { a.ServiceId, a.TaxonomyTermId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!terms.TryGetValue(a.TaxonomyTermId, out var term)) continue;
             var facet = FacetOf(term.Taxonomy);
@@ -56,21 +65,28 @@ public static class SearchIndexLoader
             }
         }
 
-        await foreach (var a in db.ServiceAreas.AsNoTracking().Select(a => new { a.ServiceId, a.MunicipalityCode }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var a in db.ServiceAreas.AsNoTracking().Only(only, a => only!.Contains(a.ServiceId)).Select(a => new { a.ServiceId, a.MunicipalityCode }).AsAsyncEnumerable().WithCancellation(ct))
         {
             Add(a.ServiceId, SearchFacets.Municipality, a.MunicipalityCode);
         }
         var places = await db.ServiceAtLocations.AsNoTracking()
+            .Only(only, x => only!.Contains(x.ServiceId))
             .Select(x => new { x.Id, x.ServiceId, x.Location.MunicipalityCode })
             .ToListAsync(ct);
         foreach (var p in places) Add(p.ServiceId, SearchFacets.Municipality, p.MunicipalityCode);
-        await foreach (var l in db.Languages.AsNoTracking().Select(l => new { l.ServiceId, l.Code }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var l in db.Languages.AsNoTracking().Only(only, l => only!.Contains(l.ServiceId)).Select(l => new { l.ServiceId, l.Code }).AsAsyncEnumerable().WithCancellation(ct))
         {
             Add(l.ServiceId, SearchFacets.Language, l.Code.ToLowerInvariant());
         }
         var serviceOfPlace = places.ToDictionary(p => p.Id, p => p.ServiceId);
-        var schedules = db.Schedules.AsNoTracking()
-            .Where(s => s.Byday != null)
+        var scheduleRows = db.Schedules.AsNoTracking().Where(s => s.Byday != null);
+        if (only is not null)
+        {
+            Guid?[] serviceIds = [.. only.Select(id => (Guid?)id)];
+            Guid?[] placeIds = [.. serviceOfPlace.Keys.Select(id => (Guid?)id)];
+            scheduleRows = scheduleRows.Where(s => serviceIds.Contains(s.ServiceId) || placeIds.Contains(s.ServiceAtLocationId));
+        }
+        var schedules = scheduleRows
             .Select(s => new { s.ServiceId, s.ServiceAtLocationId, s.Byday })
             .AsAsyncEnumerable();
         await foreach (var s in schedules.WithCancellation(ct))
@@ -84,7 +100,7 @@ public static class SearchIndexLoader
             }
         }
 
-        var services = db.Services.AsNoTracking().WherePublic()
+        var services = serviceRows.WherePublic()
             .Select(s => new
             {
                 s.Id, s.Name, s.AlternateName, s.Description, s.ApplicationProcess, s.FeesDescription, s.Translations,
@@ -118,6 +134,10 @@ public static class SearchIndexLoader
                 ExtraText(s.ApplicationProcess, s.FeesDescription, s.Translations, facetLists));
         }
     }
+
+    /// <summary>The filter when reading some services, nothing when reading all.</summary>
+    private static IQueryable<T> Only<T>(this IQueryable<T> rows, Guid[]? only, System.Linq.Expressions.Expression<Func<T, bool>> filter) =>
+        only is null ? rows : rows.Where(filter);
 
     private static string? FacetOf(string taxonomy) => taxonomy switch
     {

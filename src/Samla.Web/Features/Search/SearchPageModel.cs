@@ -46,6 +46,8 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
 
     protected async Task RunAsync(int pageSize, CancellationToken ct)
     {
+        SearchStages.BeginAnswer(HttpContext, api: false);
+        var stage = System.Diagnostics.Stopwatch.GetTimestamp();
         var page = int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 10_000) : 1;
         Criteria = new SearchRequest
         {
@@ -64,6 +66,7 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
             Page = page,
             PageSize = pageSize,
         };
+        SearchStages.Add(SearchStage.Parse, ref stage);
         Result = await search.SearchAsync(Criteria, ct);
     }
 
@@ -75,9 +78,17 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     /// <summary>A term's name in the UI language (Swedish when no translation).</summary>
     public static string TermLabel(string taxonomy, string code)
     {
+        // The reference data is fixed: labels are looked up once per language (a results page shows a hundred or more).
+        // Only known terms are remembered, so values typed into the query string cannot grow the cache.
+        var language = UiLanguages.Current.Code;
+        var key = (taxonomy, code, language);
+        if (TermLabels.TryGetValue(key, out var label)) return label;
         var names = ReferenceData.TermNames(taxonomy, code);
-        return names.GetValueOrDefault(UiLanguages.Current.Code) ?? names.GetValueOrDefault("sv") ?? code;
+        if (names.Count == 0) return code;
+        return TermLabels[key] = names.GetValueOrDefault(language) ?? names.GetValueOrDefault("sv") ?? code;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Taxonomy, string Code, string Language), string> TermLabels = new();
 
     public static string MunicipalityName(string code) => MunicipalityNames.Value.GetValueOrDefault(code) ?? code;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samla.Web.Data;
 
@@ -9,16 +10,25 @@ namespace Samla.Web.Features.Search;
 /// sorting and paging, all answered from an in-memory <see cref="SearchIndex"/> snapshot of the database.
 /// </summary>
 /// <remarks>
-/// Each app instance keeps its own index, built from the shared database at start (<see cref="SearchIndexRefresher"/>)
-/// and rebuilt whenever the database's change stamp moves: the number of services, the latest service and organisation
-/// change times, and the latest audit entry (every edit of a service's details writes one). Because every instance
-/// polls the same database, an edit made through any instance reaches every instance's index within one poll interval
-/// (<see cref="SearchOptions.PollSeconds"/>) with no messaging between instances. A writer that calls <see cref="InvalidateAsync"/>
-/// makes its own instance rebuild before the next search answers, so the person who edited sees the change at once.
-/// Responses built from the index may be output-cached (<see cref="OutputCacheTag"/>); a new snapshot evicts them.
-/// The database stays the only source of truth; an index is never written to, only replaced whole.
+/// Each app instance keeps its own index, built whole from the shared database at start (<see cref="SearchIndexRefresher"/>)
+/// and then kept current from the change feed (<see cref="ServiceChange"/>: one row per changed service, organisation
+/// or location, written by the core in the same transaction as the change). Catching up reads the feed rows after the
+/// last one seen, reads only the services they name and applies them to a new snapshot (<see cref="SearchIndex.Apply"/>),
+/// so an update costs what the changed services cost, not what the directory holds.
+/// <list type="bullet">
+/// <item>The instance that made a change catches up before the change's request answers (the core's
+/// <see cref="ServiceChangeSignal"/> fires once the change is committed).</item>
+/// <item>Every other instance, and changes from the command line (import, restore, seed), within one poll interval
+/// (<see cref="SearchOptions.PollSeconds"/>, 1 s by default) plus the update itself.</item>
+/// <item>A full build (at start; after a restore, a seed or a change to the term catalogue: an "everything" row; when more
+/// than <see cref="MaxIncremental"/> services changed at once; when retired slots pile up) is made aside while searches go on,
+/// then swapped in, and the feed rows written meanwhile are applied to it.</item>
+/// </list>
+/// Feed ids come from a sequence, so on PostgreSQL a transaction that started earlier can commit a lower id after a
+/// higher one was read: ids skipped over are kept as gaps and looked for again for <see cref="GapLifetime"/>.
+/// Responses built from the index may be output-cached (<see cref="OutputCacheTag"/>); every new snapshot evicts them.
 /// </remarks>
-public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider clock, IOutputCacheStore outputCache, ILogger<ServiceSearch> logger) : IDisposable
+public sealed class ServiceSearch : IDisposable
 {
     /// <summary>
     /// The output-cache tag of every response answered from the index (search pages, HSDS service lists): evicted
@@ -29,18 +39,47 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>The output-cache policy of those responses (see <see cref="SearchSetup"/>).</summary>
     public const string OutputCachePolicy = "search";
 
-    private readonly SemaphoreSlim rebuild = new(1, 1);
+    /// <summary>More changed services than this at once are cheaper to read in a full build.</summary>
+    public const int MaxIncremental = 10_000;
+
+    /// <summary>How long a skipped feed id is looked for (longer than any transaction: a large import commits late).</summary>
+    public static readonly TimeSpan GapLifetime = TimeSpan.FromMinutes(15);
+
+    private const int GapWindow = 1_000;
+    private const int MaxGaps = 16;
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly IOutputCacheStore outputCache;
+    private readonly IOptions<ServiceChangeOptions> feedOptions;
+    private readonly ILogger<ServiceSearch> logger;
+    private readonly SemaphoreSlim apply = new(1, 1);
+    private readonly SemaphoreSlim build = new(1, 1);
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile SearchIndex? current;
-    private SearchIndexLoader.Stamp? builtFrom;
-    private int invalidated;
+    private long position;
+    private List<(long From, long To, DateTime Since)> gaps = [];
+    private DateTime lastRead;
+
+    public ServiceSearch(IServiceScopeFactory scopes, TimeProvider clock, IOutputCacheStore outputCache, ServiceChangeSignal signal,
+        IOptions<ServiceChangeOptions> feedOptions, ILogger<ServiceSearch> logger)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+        this.outputCache = outputCache;
+        this.feedOptions = feedOptions;
+        this.logger = logger;
+        signal.Subscribe(OnLocalChangeAsync);
+    }
 
     /// <summary>The current snapshot, or null before the first build finished.</summary>
     public SearchIndex? Index => current;
 
+    /// <summary>The last update applied: how many services, and how long reading and applying them took.</summary>
+    public (int Services, TimeSpan Took)? LastUpdate { get; private set; }
+
     public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
     {
-        if (Volatile.Read(ref invalidated) == 1) await RefreshAsync(force: false, ct);
         var index = current;
         if (index is null)
         {
@@ -50,25 +89,117 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
         return index.Search(request);
     }
 
-    /// <summary>Call after changing services: the next search on this instance waits for a fresh index.</summary>
-    public async Task InvalidateAsync()
-    {
-        Volatile.Write(ref invalidated, 1);
-        await outputCache.EvictByTagAsync(OutputCacheTag, CancellationToken.None);
-    }
+    /// <summary>Catches up with the change feed now (the core's signal does this after every committed change).</summary>
+    public Task InvalidateAsync() => CatchUpAsync(CancellationToken.None);
 
-    /// <summary>Rebuilds the index if the database changed (or always, with force) and returns whether it did.</summary>
+    /// <summary>With force (or before the first build): a full build. Else catches up with the feed; returns whether anything changed.</summary>
     public async Task<bool> RefreshAsync(bool force, CancellationToken ct)
     {
-        await rebuild.WaitAsync(ct);
+        if (force || current is null)
+        {
+            await RebuildAsync(ct);
+            return true;
+        }
+        return await CatchUpAsync(ct);
+    }
+
+    private async Task OnLocalChangeAsync(CancellationToken ct)
+    {
         try
         {
-            var dirty = Interlocked.Exchange(ref invalidated, 0) == 1;
+            await CatchUpAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The change is committed; the next poll brings it in. Never fail the request that made it.
+            logger.LogWarning(ex, "Search index update after a local change failed; the next poll retries");
+        }
+    }
+
+    private sealed record FeedRow(long Id, ServiceChangeScope Scope, Guid? RefId);
+
+    /// <summary>Reads the feed rows not seen yet and applies them; returns whether the index changed.</summary>
+    public async Task<bool> CatchUpAsync(CancellationToken ct)
+    {
+        if (current is null) return false;
+        var rebuild = false;
+        await apply.WaitAsync(ct);
+        try
+        {
+            var index = current;
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
-            var stamp = await SearchIndexLoader.StampAsync(db, ct);
-            if (!force && !dirty && current is not null && stamp == builtFrom) return false;
+            var now = clock.GetUtcNow().UtcDateTime;
+            // An instance that could not read the feed for longer than it keeps rows may have missed some: build whole.
+            var behind = now - lastRead > TimeSpan.FromMinutes(feedOptions.Value.KeepMinutes / 2.0);
+            var rows = await ReadFeedAsync(db, ct);
+            lastRead = now;
+            if (behind || rows.Count > MaxIncremental || rows.Any(r => r.Scope == ServiceChangeScope.Everything))
+            {
+                rebuild = true;
+            }
+            else if (rows.Count > 0)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var ids = await ResolveAsync(db, rows, ct);
+                if (ids.Count > MaxIncremental)
+                {
+                    rebuild = true;
+                }
+                else
+                {
+                    var fresh = await SearchIndexLoader.ReadSomeAsync(db, ids, ct);
+                    var next = index.Apply(ids, fresh, now);
+                    Advance(rows, now);
+                    current = next;
+                    await outputCache.EvictByTagAsync(OutputCacheTag, CancellationToken.None);
+                    LastUpdate = (ids.Count, watch.Elapsed);
+                    logger.LogInformation("Search index updated: {Count} services in {Ms} ms", ids.Count, watch.ElapsedMilliseconds);
+                    // Searches still running on the old snapshot finish within milliseconds; give them a moment.
+                    _ = Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None).ContinueWith(_ => index.Dispose(), TaskScheduler.Default);
+                    if (next.DeadSlots > Math.Max(MaxIncremental, next.Count / 4) && build.CurrentCount > 0)
+                    {
+                        // Retired slots cost memory and bit-set length: reclaim them with a full build, aside.
+                        _ = Task.Run(() => RebuildInBackgroundAsync(), CancellationToken.None);
+                    }
+                }
+            }
+            else
+            {
+                Advance(rows, now);
+                return false;
+            }
+        }
+        finally
+        {
+            apply.Release();
+        }
+        if (rebuild) await RebuildAsync(ct);
+        return true;
+    }
 
+    private async Task RebuildInBackgroundAsync()
+    {
+        try
+        {
+            await RebuildAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Search index rebuild failed; the current index stays");
+        }
+    }
+
+    /// <summary>A full build from the database, made aside (searches go on), swapped in, then the changes made meanwhile applied.</summary>
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        await build.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
+            // Where the feed stands before the first row is read: what is committed after this is applied after the swap.
+            var (from, gapsAtStart) = await FeedPositionAsync(db, ct);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             SearchIndex index;
             using (var builder = new SearchIndex.Builder())
@@ -78,31 +209,137 @@ public sealed class ServiceSearch(IServiceScopeFactory scopes, TimeProvider cloc
             }
             // The rows read are garbage now; give the memory back instead of keeping the build's peak resident.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var old = current;
-            current = index;
-            builtFrom = stamp;
+            SearchIndex? old;
+            await apply.WaitAsync(CancellationToken.None);
+            try
+            {
+                old = current;
+                current = index;
+                position = from;
+                gaps = gapsAtStart;
+                lastRead = clock.GetUtcNow().UtcDateTime;
+            }
+            finally
+            {
+                apply.Release();
+            }
             ready.TrySetResult();
             // Cached search pages and API answers came from the old snapshot.
             await outputCache.EvictByTagAsync(OutputCacheTag, CancellationToken.None);
             logger.LogInformation("Search index built: {Count} public services in {Ms} ms", index.Count, watch.ElapsedMilliseconds);
-            // Searches still running on the old snapshot finish within milliseconds; give them a moment before closing it.
-            if (old is not null) _ = Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
-            return true;
+            if (old is not null) _ = Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None).ContinueWith(_ => old.DisposeAll(), TaskScheduler.Default);
         }
         finally
         {
-            rebuild.Release();
+            build.Release();
         }
+        await CatchUpAsync(ct);
+    }
+
+    private IQueryable<ServiceChange> Feed(SamlaDbContext db) => db.Set<ServiceChange>().AsNoTracking();
+
+    private async Task<List<FeedRow>> ReadFeedAsync(SamlaDbContext db, CancellationToken ct)
+    {
+        var after = position;
+        var rows = await Feed(db).Where(c => c.Id > after).OrderBy(c => c.Id).Take(MaxIncremental + 1)
+            .Select(c => new FeedRow(c.Id, c.Scope, c.RefId)).ToListAsync(ct);
+        foreach (var (from, to, _) in gaps)
+        {
+            rows.AddRange(await Feed(db).Where(c => c.Id >= from && c.Id <= to).OrderBy(c => c.Id)
+                .Select(c => new FeedRow(c.Id, c.Scope, c.RefId)).ToListAsync(ct));
+        }
+        return rows;
+    }
+
+    /// <summary>The last feed id now, and the ids below it not (yet) committed: the gaps to look for again.</summary>
+    private async Task<(long Position, List<(long, long, DateTime)> Gaps)> FeedPositionAsync(SamlaDbContext db, CancellationToken ct)
+    {
+        var last = await Feed(db).MaxAsync(c => (long?)c.Id, ct) ?? 0;
+        var low = Math.Max(1, last - GapWindow + 1);
+        var present = (await Feed(db).Where(c => c.Id >= low).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var found = new List<(long, long, DateTime)>();
+        long? start = null;
+        for (var id = low; id <= last + 1; id++)
+        {
+            var missing = id <= last && !present.Contains(id);
+            if (missing) start ??= id;
+            else if (start is { } s)
+            {
+                found.Add((s, id - 1, now));
+                start = null;
+            }
+        }
+        return (last, Merge(found));
+    }
+
+    /// <summary>Moves the position past the rows read; ids skipped over become gaps, gaps filled or too old are dropped.</summary>
+    private void Advance(List<FeedRow> rows, DateTime now)
+    {
+        var list = gaps.Where(g => now - g.Since < GapLifetime).ToList();
+        foreach (var id in rows.Select(r => r.Id).Distinct().Order())
+        {
+            if (id > position)
+            {
+                if (id > position + 1) list.Add((position + 1, id - 1, now));
+                position = id;
+                continue;
+            }
+            var i = list.FindIndex(g => g.From <= id && id <= g.To);
+            if (i < 0) continue;
+            var (from, to, since) = list[i];
+            list.RemoveAt(i);
+            if (from < id) list.Add((from, id - 1, since));
+            if (id < to) list.Add((id + 1, to, since));
+        }
+        gaps = Merge(list);
+    }
+
+    /// <summary>At most <see cref="MaxGaps"/> ranges (the oldest merged), so a poll stays a handful of key-range reads.</summary>
+    private static List<(long From, long To, DateTime Since)> Merge(List<(long From, long To, DateTime Since)> list)
+    {
+        list.Sort((a, b) => a.From.CompareTo(b.From));
+        while (list.Count > MaxGaps)
+        {
+            var (a, b) = (list[0], list[1]);
+            list[0] = (a.From, b.To, a.Since < b.Since ? a.Since : b.Since);
+            list.RemoveAt(1);
+        }
+        return list;
+    }
+
+    /// <summary>The services the feed rows name: directly, or through their organisation, location or place.</summary>
+    private static async Task<HashSet<Guid>> ResolveAsync(SamlaDbContext db, List<FeedRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.Scope == ServiceChangeScope.Service && r.RefId is not null).Select(r => r.RefId!.Value).ToHashSet();
+        Guid[] Of(ServiceChangeScope scope) => [.. rows.Where(r => r.Scope == scope && r.RefId is not null).Select(r => r.RefId!.Value).Distinct()];
+        var organizations = Of(ServiceChangeScope.Organization);
+        if (organizations.Length > 0)
+        {
+            ids.UnionWith(await db.Services.AsNoTracking().Where(s => organizations.Contains(s.OrganizationId)).Select(s => s.Id).ToListAsync(ct));
+        }
+        var locations = Of(ServiceChangeScope.Location);
+        if (locations.Length > 0)
+        {
+            ids.UnionWith(await db.ServiceAtLocations.AsNoTracking().Where(x => locations.Contains(x.LocationId)).Select(x => x.ServiceId).ToListAsync(ct));
+        }
+        var places = Of(ServiceChangeScope.Place);
+        if (places.Length > 0)
+        {
+            ids.UnionWith(await db.ServiceAtLocations.AsNoTracking().Where(x => places.Contains(x.Id)).Select(x => x.ServiceId).ToListAsync(ct));
+        }
+        return ids;
     }
 
     public void Dispose()
     {
-        current?.Dispose();
-        rebuild.Dispose();
+        current?.DisposeAll();
+        apply.Dispose();
+        build.Dispose();
     }
 }
 
-/// <summary>Builds the index at start (in the background: the app serves meanwhile) and keeps it current by polling.</summary>
+/// <summary>Builds the index at start (in the background: the app serves meanwhile) and keeps it current by polling the change feed.</summary>
 public sealed class SearchIndexRefresher(ServiceSearch search, IOptions<SearchOptions> options, ILogger<SearchIndexRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -77,6 +77,9 @@ public sealed class BulkInsert(SamlaDbContext db) : IDisposable
     public async Task AddServiceAsync(Service s, CancellationToken ct)
     {
         await AddAsync(s, ct);
+        // The change feed, as SaveChanges would write it: search indexes pick the new service up once this commits.
+        await AddAsync(ServiceChange.Of(ServiceChangeScope.Service, s.Id, db.Clock.GetUtcNow().UtcDateTime), ct);
+        ServiceChangeFeed.Written(db);
         foreach (var x in s.ServiceAreas) await AddAsync(x, ct);
         foreach (var x in s.Languages) await AddAsync(x, ct);
         foreach (var x in s.Attributes) await AddAsync(x, ct);
