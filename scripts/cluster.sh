@@ -155,10 +155,6 @@ start() {
     export Samla__Scheduler__PollSeconds=${Samla__Scheduler__PollSeconds:-1}
     export Logging__Console__FormatterName=${Logging__Console__FormatterName:-simple}
 
-    if [[ "$SERVICES" -gt 0 ]]; then # generated load-test services besides the demo data
-        ( cd "$ROOT/src/Samla.Web" && dotnet "$DLL" migrate >/dev/null && dotnet "$DLL" seed --services "$SERVICES" )
-    fi
-
     local name port demo
     for name in a b; do
         if [[ $name == a ]]; then port=$PORT_A demo=true; else port=$PORT_B demo=false; fi
@@ -167,6 +163,9 @@ start() {
             exec dotnet "$DLL" --urls "http://127.0.0.1:$port" >"$DIR/app-$name.log" 2>&1 ) &
         echo $! >"$DIR/app-$name.pid"
         wait_healthy "http://127.0.0.1:$port" "$DIR/app-$name.log"
+        if [[ $name == a && "$SERVICES" -gt 0 ]]; then # generated load-test services, after the demo data
+            ( cd "$ROOT/src/Samla.Web" && dotnet "$DLL" seed --services "$SERVICES" )
+        fi
     done
 
     write_nginx_conf

@@ -65,8 +65,8 @@ else
     bench_setup
     export Samla__DemoData=true
     build_driver
+    bench_start_app # seeds the demo data (the demo editor's organisation must exist before the generated services)
     bench_seed
-    bench_start_app
     wait_for_index "http://127.0.0.1:$PORT"
     drive "http://127.0.0.1:$PORT" "$APP_PID"
 fi
