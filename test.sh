@@ -19,6 +19,8 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"
   as_root apt-get update -qq
@@ -90,7 +92,7 @@ run_tests() { # label project [VAR=value ...]
   local label=$1 project=$2; shift 2
   echo "== tests: $label"
   local run_start; run_start=$(date +%s)
-  env "$@" dotnet test "$project" -c "$config" --no-build --nologo \
+  env "$@" dotnet test "$project" -c "$config" --no-build --nologo ${filter:+--filter "$filter"} \
     --logger "trx;LogFileName=$label.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" --blame-hang-timeout 15m || true
   local trx="$results/$label.trx" passed=0 failed=0
@@ -107,6 +109,22 @@ run_tests() { # label project [VAR=value ...]
 
 run_tests sqlite tests/Samla.Tests SAMLA_TEST_PROVIDER=sqlite
 run_tests postgres tests/Samla.Tests SAMLA_TEST_PROVIDER=postgres "SAMLA_TEST_PG=Host=127.0.0.1;Port=$port;Username=postgres"
+# Two app instances behind nginx (round robin) on the throwaway PostgreSQL: the cluster tests (scripts/cluster.sh).
+cluster_port=8480
+while port_busy "$cluster_port" || port_busy $((cluster_port + 1)) || port_busy $((cluster_port + 2)); do cluster_port=$((cluster_port + 3)); done
+cluster_dir=$(mktemp -d /tmp/samla-cluster.XXXXXX)
+trap 'scripts/cluster.sh stop --dir "$cluster_dir" >/dev/null 2>&1 || true; rm -rf "$cluster_dir"; cleanup' EXIT
+echo "== cluster: two instances behind nginx on 127.0.0.1:$cluster_port"
+if scripts/cluster.sh start --postgres "Host=127.0.0.1;Port=$port;Username=postgres" --dir "$cluster_dir" --port "$cluster_port" >"$results/cluster-start.log" 2>&1; then
+  mapfile -t cluster_env < <(set -a; source "$cluster_dir/cluster.env"; env | grep '^SAMLA_CLUSTER_')
+  filter="Category=Cluster" run_tests cluster tests/Samla.Tests "${cluster_env[@]}"
+else
+  tail -40 "$results/cluster-start.log"
+  total_failed=$((total_failed + 1)); summary+=("cluster                did not start (TestResults/cluster-start.log)")
+fi
+scripts/cluster.sh stop --dir "$cluster_dir" >/dev/null 2>&1 || true
+cp "$cluster_dir"/*.log "$results/" 2>/dev/null || true
+
 run_tests browser tests/Samla.BrowserTests "SAMLA_TEST_RESULTS=$results/browser"
 
 # --- 5. summary -----------------------------------------------------------------------------

@@ -34,6 +34,7 @@ public static class AppSetup
 
         builder.AddSamlaConsoleLogging();
         services.AddHttpContextAccessor();
+        services.AddHosting();
         services.AddSamlaCore();
         services.AddSingleton<ScheduleText>();
         services.AddScoped(sp => new AuditActor(sp.GetService<IHttpContextAccessor>()));
@@ -142,6 +143,7 @@ public static class AppSetup
 
     public static void UseSamla(this WebApplication app)
     {
+        app.UseHosting();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel");

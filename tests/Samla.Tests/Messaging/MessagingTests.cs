@@ -315,6 +315,7 @@ public sealed class MessagingTests(MessagingApp app) : IClassFixture<MessagingAp
         var lease = await app.WithDbAsync(db => db.Set<JobLease>().AsNoTracking().SingleAsync(l => l.Name == "test-counting-job"));
         Assert.Equal(clock.GetUtcNow().UtcDateTime, lease.LastRunAt);
         Assert.Null(lease.LeaseUntil);
+        Assert.Equal(2, lease.Runs); // two runs in all, whichever runner won each
     }
 
     [Fact]

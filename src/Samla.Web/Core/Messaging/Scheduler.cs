@@ -55,6 +55,9 @@ public sealed class JobLease : INotAudited
     public string? Holder { get; set; }
     public DateTime? LastRunAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>How many runs completed, across all instances (shows that a run happened once, not once per instance).</summary>
+    public int Runs { get; set; }
 }
 
 public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
@@ -167,6 +170,7 @@ public sealed class JobScheduler(
         }
         await held.ExecuteUpdateAsync(s => s
             .SetProperty(l => l.LastRunAt, now)
+            .SetProperty(l => l.Runs, l => l.Runs + 1)
             .SetProperty(l => l.LeaseUntil, (DateTime?)null)
             .SetProperty(l => l.LastError, (string?)null), CancellationToken.None);
         return true;

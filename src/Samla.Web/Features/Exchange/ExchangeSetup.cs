@@ -17,6 +17,8 @@ public static class ExchangeSetup
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ImportHsdsFile>();
+        services.AddScoped<PendingUploads>();
+        services.AddScheduledJob<PendingUploadCleanupJob>();
         services.AddScoped<ExportHsdsData>();
         services.AddScoped<BackupDatabase>();
         services.AddScoped<RestoreDatabase>();

@@ -9,12 +9,13 @@ namespace Samla.Web.Features.Exchange;
 
 /// <summary>
 /// Upload page for coordinators: the file is checked and previewed (a dry run in a rolled-back transaction),
-/// then imported on confirmation. The uploaded file waits in the app's temp folder under a random token.
+/// then imported on confirmation. The uploaded file waits in the database (<see cref="PendingUploads"/>) under a random
+/// token, so the confirmation may land on another app instance than the preview.
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
 [RequestSizeLimit(ExchangeSetup.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = ExchangeSetup.MaxUploadBytes)]
-public sealed class ImportModel(ImportHsdsFile importer) : PageModel
+public sealed class ImportModel(ImportHsdsFile importer, PendingUploads pending) : PageModel
 {
     public const int PreviewRows = 500;
 
@@ -38,17 +39,26 @@ public sealed class ImportModel(ImportHsdsFile importer) : PageModel
             return Page();
         }
         System.IO.Directory.CreateDirectory(Folder);
-        Token = Guid.NewGuid().ToString("N");
+        var path = PathOf(Guid.NewGuid().ToString("N"));
         FileName = Path.GetFileName(upload.FileName);
-        await using (var file = System.IO.File.Create(PathOf(Token))) await upload.CopyToAsync(file, ct);
-        Result = await importer.RunAsync(PathOf(Token), dryRun: true, Actor, UserId, ct);
-        if (!Result.IsValid) System.IO.File.Delete(PathOf(Token));
+        try
+        {
+            await using (var file = System.IO.File.Create(path)) await upload.CopyToAsync(file, ct);
+            Result = await importer.RunAsync(path, dryRun: true, Actor, UserId, ct);
+            if (Result.IsValid) Token = (await pending.KeepAsync(path, FileName, UserId, ct)).ToString("N");
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(string token, string? fileName, CancellationToken ct)
     {
-        if (!Guid.TryParseExact(token, "N", out _) || !System.IO.File.Exists(PathOf(token)))
+        System.IO.Directory.CreateDirectory(Folder);
+        var path = PathOf(Guid.NewGuid().ToString("N"));
+        if (!Guid.TryParseExact(token, "N", out var id) || !await pending.RestoreAsync(id, UserId, path, ct))
         {
             NoFile = true;
             return Page();
@@ -56,12 +66,13 @@ public sealed class ImportModel(ImportHsdsFile importer) : PageModel
         FileName = fileName;
         try
         {
-            Result = await importer.RunAsync(PathOf(token), dryRun: false, Actor, UserId, ct);
+            Result = await importer.RunAsync(path, dryRun: false, Actor, UserId, ct);
             Confirmed = Result.Written;
         }
         finally
         {
-            System.IO.File.Delete(PathOf(token));
+            System.IO.File.Delete(path);
+            await pending.ForgetAsync(id, CancellationToken.None);
         }
         return Page();
     }

@@ -194,6 +194,9 @@ namespace Samla.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer");
+
                     b.HasKey("Name");
 
                     b.ToTable("JobLeases", (string)null);
@@ -1246,6 +1249,38 @@ namespace Samla.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApiKey");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Exchange.Import.PendingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingUploads", (string)null);
                 });
 
             modelBuilder.Entity("Samla.Web.Features.Improvement.Initiative", b =>

@@ -182,6 +182,9 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Name");
 
                     b.ToTable("JobLeases", (string)null);
@@ -1230,6 +1233,38 @@ namespace Samla.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiKey");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Exchange.Import.PendingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingUploads", (string)null);
                 });
 
             modelBuilder.Entity("Samla.Web.Features.Improvement.Initiative", b =>
