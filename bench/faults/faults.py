@@ -138,7 +138,9 @@ time.sleep(10)
 
 at("silent")
 pids = cluster_pids()
-for pid in pids: os.kill(pid, signal.SIGSTOP)
+for pid in pids:
+    try: os.kill(pid, signal.SIGSTOP)
+    except ProcessLookupError: pass  # a backend that just ended
 time.sleep(a.silent_seconds)
 for pid in pids:
     try: os.kill(pid, signal.SIGCONT)

@@ -54,7 +54,7 @@ export Samla__RateLimits__SignIn__PermitLimit=100000 Samla__RateLimits__PublicFo
 echo "== Start app on 127.0.0.1:$PORT"
 ( cd "$ROOT/src/Samla.Web" && exec dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 ) &
 APP=$!
-for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+for _ in $(seq 1 1800); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || { echo "app did not start"; tail -30 "$WORK/app.log"; exit 1; }
 
 KEY="samla_benchfaults$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
