@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Samla.Tests.Infrastructure;
 using Samla.Tests.Search.Relevance;
 using Samla.Web.Features.Search;
 
