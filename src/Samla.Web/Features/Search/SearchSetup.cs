@@ -23,7 +23,11 @@ public static class SearchSetup
                 .Tag(ServiceSearch.OutputCacheTag)
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByHeader("Accept-Language")
-                .VaryByValue(_ => new KeyValuePair<string, string>("ui", CultureInfo.CurrentUICulture.Name)));
+                // Also by the snapshot the request started on: an answer computed on an old snapshot but stored after
+                // the eviction (a search racing an update) is never served from the new one.
+                .VaryByValue(ctx => new KeyValuePair<string, string>("ui", CultureInfo.CurrentUICulture.Name + "/" +
+                    System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ctx.RequestServices.GetRequiredService<ServiceSearch>().Index)
+                        .ToString(CultureInfo.InvariantCulture))));
         });
         return services;
     }
