@@ -1,3 +1,4 @@
+using Samla.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Samla.Tests.Search.Relevance;
 using Samla.Web.Features.Search;
