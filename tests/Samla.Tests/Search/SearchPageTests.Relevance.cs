@@ -1,5 +1,5 @@
-using Samla.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Samla.Tests.Infrastructure;
 using Samla.Tests.Search.Relevance;
 using Samla.Web.Features.Search;
 
