@@ -13,8 +13,8 @@ using Samla.Web.Data;
 namespace Samla.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSamlaDbContext))]
-    [Migration("20261130053926_Sessions")]
-    partial class Sessions
+    [Migration("20261130070918_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -197,6 +197,9 @@ namespace Samla.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer");
+
                     b.HasKey("Name");
 
                     b.ToTable("JobLeases", (string)null);
@@ -284,6 +287,30 @@ namespace Samla.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Samla.Web.Core.ServiceChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RefId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt");
+
+                    b.ToTable("ServiceChanges", (string)null);
                 });
 
             modelBuilder.Entity("Samla.Web.Core.UserSession", b =>
@@ -1249,6 +1276,38 @@ namespace Samla.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApiKey");
+                });
+
+            modelBuilder.Entity("Samla.Web.Features.Exchange.Import.PendingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("PendingUploads", (string)null);
                 });
 
             modelBuilder.Entity("Samla.Web.Features.Improvement.Initiative", b =>
