@@ -116,7 +116,7 @@ public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageA
         using var client = await ReaderAsync();
         var html = await client.AssertOkAsync("/samordning/tackning/karta");
 
-        Assert.Equal(6, Regex.Count(html, "<path d=\"M"));
+        Assert.Equal(6, Regex.Count(html, "<path d=\"M[^\"]*\" fill="));
         Assert.Contains("<title id=\"map-title\">", html, StringComparison.Ordinal);
         Assert.Contains("Hylte: aktiva 1, obekräftade 1", html, StringComparison.Ordinal);
         Assert.Contains("okfse/sweden-geojson", html, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageA
         using var client = await ReaderAsync();
         var html = await client.AssertOkAsync("/samordning/tackning/karta?lan=12");
 
-        Assert.Equal(33, Regex.Count(html, "<path d=\"M"));
+        Assert.Equal(33, Regex.Count(html, "<path d=\"M[^\"]*\" fill="));
         Assert.Contains("Malmö", html, StringComparison.Ordinal);
     }
 

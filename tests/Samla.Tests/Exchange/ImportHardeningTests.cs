@@ -123,7 +123,7 @@ public sealed class ImportHardeningTests(HardenedImportApp app, ITestOutputHelpe
             var text = await down.Content.ReadAsStringAsync();
             Assert.True(HttpStatusCode.ServiceUnavailable == down.StatusCode, $"{down.StatusCode}: {text}");
             Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(TimeSpan.FromSeconds(30), down.Headers.RetryAfter?.Delta);
+            Assert.Equal(TimeSpan.FromSeconds(Samla.Web.Core.DatabaseUnavailable.RetryAfterSeconds), down.Headers.RetryAfter?.Delta);
             var problem = JsonDocument.Parse(text).RootElement;
             Assert.Equal(503, problem.GetProperty("status").GetInt32());
             Assert.False(problem.TryGetProperty("problems", out _), "A database fault must not be reported as problems with the data.");

@@ -213,7 +213,10 @@ public sealed class WorkspaceAuthorizationTests(SamlaApp app) : IClassFixture<Sa
             user.IsActive = false;
             await db.SaveChangesAsync();
         });
+        // Deactivation ends the session itself: the next request is sent to sign in.
         using var response = await client.GetAsync($"/arbetsyta/insatser/{service}");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith("/konto/logga-in", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.Ordinal);
     }
 }

@@ -64,6 +64,9 @@ public sealed class SetupTwoFactorModel(UserManager<SamlaUser> users, SignInMana
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp, which ends every session of the user (server-side sessions):
+            // this browser's session continues as a new one.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
         var grouped = new StringBuilder();
