@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Samla.Web.Core;
 using Samla.Web.Data;
 
@@ -46,8 +47,19 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database ??= await TestDatabase.CreateAsync();
-        _ = Server; // start now, so that migration and seeding failures surface here, once
+        try
+        {
+            _ = Server; // start now, so that migration and seeding failures surface here, once
+        }
+        catch (ObjectDisposedException ex)
+        {
+            // The app logged why it could not start (Program.cs) and stopped; WebApplicationFactory only sees its
+            // disposed services. Say what the app said.
+            throw new InvalidOperationException($"The app under test stopped while starting: {string.Join(" | ", _startupLog.Messages)}", ex);
+        }
     }
+
+    private readonly StartupLog _startupLog = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -57,6 +69,12 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Samla", Database.ConnectionString);
         builder.UseSetting("Samla:DemoData", DemoDataEnabled ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(_startupLog));
+        // The 5 s production timeouts are for a responsive app on a healthy server; the test command runs many test
+        // classes in parallel on two cores, where creating a database and connecting can take longer. The fault tests
+        // set short timeouts of their own.
+        builder.UseSetting("Database:CommandTimeoutSeconds", "30");
+        builder.UseSetting("Database:ConnectTimeoutSeconds", "30");
         // All requests come from one test "IP"; the sign-in limit has its own test where it matters.
         builder.UseSetting("Samla:RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("Samla:RateLimits:PublicForms:PermitLimit", "100000");
@@ -220,6 +238,32 @@ public class SamlaApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
+
+/// <summary>Keeps the app's critical log lines (why it could not start), so that a failed start says why.</summary>
+internal sealed class StartupLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    public IEnumerable<string> Messages => _messages;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(StartupLog owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Critical;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) owner._messages.Enqueue(formatter(state, exception));
+        }
+    }
 }
 
 /// <summary>The same app without demo data: reference data only.</summary>
