@@ -8,6 +8,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Samla.Tests.Infrastructure;
 
 var options = Options.Parse(args);
 var stats = new Stats();
@@ -170,63 +171,9 @@ internal static partial class Html
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     public static partial Regex Token();
 
-    [GeneratedRegex("<form\\b.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex FormElement();
-
-    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex InputTag();
-
-    [GeneratedRegex("<textarea\\b([^>]*)>(.*?)</textarea>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex TextAreaElement();
-
-    [GeneratedRegex("<select\\b([^>]*)>(.*?)</select>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex SelectElement();
-
-    [GeneratedRegex("<option\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex OptionTag();
-
-    [GeneratedRegex("\\s(checked|selected)(=\"[^\"]*\")?[\\s>/]", RegexOptions.IgnoreCase)]
-    private static partial Regex ChosenAttr();
-
     public static string Excerpt(string body) => body.Length <= 200 ? body : body[..200];
 
     public static string? TokenOf(string html) => Token().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
-
-    /// <summary>The fields a browser would post from the first form with a field named <paramref name="containing"/>.</summary>
-    public static List<KeyValuePair<string, string>> Form(string html, string containing)
-    {
-        foreach (Match form in FormElement().Matches(html))
-        {
-            var fields = new List<(int At, string Name, string Value)>();
-            foreach (Match input in InputTag().Matches(form.Value))
-            {
-                var name = Attr(input.Value, "name");
-                var type = Attr(input.Value, "type") ?? "text";
-                if (name is null || type is "submit" or "button") continue;
-                if (type is "checkbox" or "radio" && !ChosenAttr().IsMatch(input.Value)) continue;
-                fields.Add((input.Index, name, Attr(input.Value, "value") ?? (type == "checkbox" ? "on" : "")));
-            }
-            foreach (Match area in TextAreaElement().Matches(form.Value))
-                if (Attr(area.Groups[1].Value, "name") is { } name)
-                    fields.Add((area.Index, name, WebUtility.HtmlDecode(area.Groups[2].Value).TrimStart('\r', '\n')));
-            foreach (Match select in SelectElement().Matches(form.Value))
-            {
-                if (Attr(select.Groups[1].Value, "name") is not { } name) continue;
-                var options = OptionTag().Matches(select.Groups[2].Value).ToList();
-                var chosen = options.FirstOrDefault(o => ChosenAttr().IsMatch(o.Value)) ?? options.FirstOrDefault();
-                fields.Add((select.Index, name, chosen is null ? "" : Attr(chosen.Value, "value") ?? ""));
-            }
-            if (fields.Any(f => f.Name == containing))
-                return fields.OrderBy(f => f.At).Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
-        }
-        throw new InvalidOperationException($"No form with {containing}.");
-    }
-
-    private static string? Attr(string tag, string name)
-    {
-        var m = Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"", RegexOptions.IgnoreCase);
-        return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
-    }
 }
 
 internal sealed partial class Editor(HttpClient client, string organizationPage)
@@ -271,7 +218,7 @@ internal sealed partial class Editor(HttpClient client, string organizationPage)
             var (_, form) = await stats.TimeAsync("edit-form", HttpStatusCode.OK, () => client.GetAsync(edit, CancellationToken.None), stop);
             if (form is not null)
             {
-                var fields = Html.Form(form, "Input.Version");
+                var fields = FormReader.Fields(form, "Input.Version");
                 var description = fields.FirstOrDefault(f => f.Key == "Input.Description").Value ?? "";
                 fields.RemoveAll(f => f.Key == "Input.Description");
                 fields.Add(new("Input.Description", Marker().Replace(description.TrimEnd(), "") + $" (belastning {++_saves})"));

@@ -13,6 +13,7 @@ public static class CoreSetup
         services.AddSingleton<Freshness>();
         services.AddScoped<OrganizationAccess>();
         services.AddScoped<UserSessions>();
+        services.AddScheduledJob<UserSessionCleanupJob>();
         services.AddServiceChanges();
         return services;
     }

@@ -222,6 +222,6 @@ public sealed class ServiceChangePruneJob(TimeProvider clock, Microsoft.Extensio
         var db = scopedServices.GetRequiredService<SamlaDbContext>();
         var before = clock.GetUtcNow().UtcDateTime.AddMinutes(-options.Value.KeepMinutes);
         var newest = await db.Set<ServiceChange>().MaxAsync(c => (long?)c.Id, ct) ?? 0;
-        await db.Set<ServiceChange>().Where(c => c.ChangedAt < before && c.Id < newest).ExecuteDeleteAsync(ct);
+        await ExpiredRows.DeleteInBatchesAsync(db.Set<ServiceChange>().Where(c => c.ChangedAt < before && c.Id < newest), c => c.Id, ct);
     }
 }

@@ -143,3 +143,23 @@ public sealed class UserSessions(SamlaDbContext db, IServiceScopeFactory scopes,
     private static string Shorten(string? userAgent) =>
         string.IsNullOrWhiteSpace(userAgent) ? "" : userAgent.Length <= 300 ? userAgent : userAgent[..300];
 }
+
+/// <summary>
+/// Every hour: deletes sessions no cookie can use any more: ended more than a day ago, or not seen for longer than the
+/// sign-in cookie lives (plus <see cref="UserSessions.SeenResolution"/>, the precision of <see cref="UserSession.LastSeenAt"/>).
+/// </summary>
+public sealed class UserSessionCleanupJob(TimeProvider clock, IOptionsMonitor<CookieAuthenticationOptions> cookies) : IScheduledJob
+{
+    public string Name => "user-session-cleanup";
+
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public async Task RunAsync(IServiceProvider scopedServices, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var endedBefore = now.AddDays(-1);
+        var unseenSince = now - cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan - UserSessions.SeenResolution - TimeSpan.FromDays(1);
+        await ExpiredRows.DeleteInBatchesAsync(scopedServices.GetRequiredService<SamlaDbContext>().Set<UserSession>()
+            .Where(s => (s.EndedAt != null && s.EndedAt < endedBefore) || s.LastSeenAt < unseenSince), s => s.LastSeenAt, ct);
+    }
+}

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Samla.Tests.Infrastructure;
 using Samla.Web.Core;
 using Samla.Web.Data;
+using Samla.Web.Features.Account;
 
 namespace Samla.Tests.Account;
 
@@ -214,9 +215,13 @@ public sealed class SignInLimitTests(SamlaAppWithSignInLimits app) : IClassFixtu
 {
     private const string Password = "Testlosen-2026";
 
+    /// <summary>All test requests come from one (unknown) network: each test starts from no failures.</summary>
+    private Task ForgetFailuresAsync() => app.WithDbAsync(db => db.Set<SignInFailure>().ExecuteDeleteAsync());
+
     [Fact]
     public async Task Failed_sign_ins_are_limited_per_address_then_per_network_and_the_account_is_not_locked()
     {
+        await ForgetFailuresAsync();
         var target = await app.CreateUserAsync(Password, Roles.Editor);
         using var attacker = app.CreateBrowserClient();
         for (var i = 0; i < 3; i++)
@@ -250,5 +255,45 @@ public sealed class SignInLimitTests(SamlaAppWithSignInLimits app) : IClassFixtu
         {
             await network.AssertStatusAsync(HttpStatusCode.TooManyRequests);
         }
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_split_across_two_instances_are_limited_as_on_one_and_expired_ones_are_cleaned_up()
+    {
+        await ForgetFailuresAsync();
+        // A second instance of the app on the same database (as behind a load balancer without sticky sessions).
+        await using var second = app.WithWebHostBuilder(_ => { });
+        using var one = app.CreateBrowserClient();
+        using var two = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var target = await app.CreateUserAsync(Password, Roles.Editor);
+        // This app lets 3 failures per address through: alternately on the two instances, 3 are tried ...
+        foreach (var client in new[] { one, two, one })
+        {
+            using var attempt = await SamlaApp.SignInAsync(client, target, "Fel-losenord-2026");
+            Assert.DoesNotContain("För många misslyckade inloggningsförsök", await attempt.AssertStatusAsync(HttpStatusCode.OK), StringComparison.Ordinal);
+        }
+        // ... and the fourth is refused on either instance, without trying the password (one instance alone: also 3).
+        foreach (var client in new[] { two, one })
+        {
+            using var limited = await SamlaApp.SignInAsync(client, target, Password);
+            Assert.Contains("För många misslyckade inloggningsförsök", await limited.AssertStatusAsync(HttpStatusCode.TooManyRequests), StringComparison.Ordinal);
+        }
+        var failures = await app.WithDbAsync(db => db.Users.Where(u => u.Email == target).Select(u => u.AccessFailedCount).SingleAsync());
+        Assert.Equal(3, failures);
+        // Neither addresses nor IP numbers are stored: only hashes.
+        var keys = await app.WithDbAsync(db => db.Set<SignInFailure>().Select(f => f.Key).ToListAsync());
+        Assert.Equal(6, keys.Count);
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{64}$", k));
+
+        // The cleanup job deletes failures whose window has passed, in batches (more than one batch here), and keeps the others.
+        var past = DateTime.UtcNow.AddHours(-1);
+        await app.WithDbAsync(async db =>
+        {
+            db.AddRange(Enumerable.Range(0, ExpiredRows.DefaultBatchSize + 234)
+                .Select(i => new SignInFailure { Key = $"{i:x64}", FailedAt = past.AddMinutes(-15), ExpiresAt = past }));
+            await db.SaveChangesAsync();
+        });
+        await app.RunJobAsync("sign-in-failure-cleanup");
+        Assert.Equal(6, await app.WithDbAsync(db => db.Set<SignInFailure>().CountAsync()));
     }
 }

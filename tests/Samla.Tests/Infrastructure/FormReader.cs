@@ -5,7 +5,8 @@ namespace Samla.Tests.Infrastructure;
 
 /// <summary>
 /// Reads the fields a browser would post from one form of a server-rendered page: inputs (checked boxes only),
-/// text areas and the selected option of each select. Enough for the app's own markup.
+/// text areas and the selected option of each select. Enough for the app's own markup. Self-contained (no test
+/// framework): bench/load/LoadDriver compiles this same file.
 /// </summary>
 public static partial class FormReader
 {
@@ -17,7 +18,7 @@ public static partial class FormReader
             var fields = Read(form.Value);
             if (fields.Any(f => f.Key == containing)) return fields;
         }
-        throw new Xunit.Sdk.XunitException($"No form with a field {containing}.\n{HttpAssert.Excerpt(html)}");
+        throw new InvalidOperationException($"No form with a field {containing}.\n{(html.Length <= 4000 ? html : html[..4000] + " …")}");
     }
 
     public static List<KeyValuePair<string, string>> Read(string form)

@@ -46,7 +46,7 @@ public sealed class SignInModel(SignInManager<SamlaUser> signIn, UserManager<Sam
         var email = Input.Email.Trim();
         var remote = HttpContext.Connection.RemoteIpAddress;
         // Failed attempts per address and per network are limited before the password is tried (SignInLimits).
-        if (!limits.MayTry(email, remote))
+        if (!await limits.MayTryAsync(email, remote, HttpContext.RequestAborted))
         {
             log.LogWarning("Sign-in attempts limited for network {Network}", SignInLimits.NetworkOf(remote));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -72,7 +72,7 @@ public sealed class SignInModel(SignInManager<SamlaUser> signIn, UserManager<Sam
         {
             return RedirectToPage("TwoFactor", new { ReturnUrl, Input.RememberMe });
         }
-        limits.Failed(email, remote);
+        await limits.FailedAsync(email, remote, HttpContext.RequestAborted);
         if (result.IsLockedOut)
         {
             log.LogWarning("User {UserId} is locked out", user!.Id);

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Samla.Web.Data;
@@ -9,8 +12,9 @@ namespace Samla.Web.Features.Account;
 
 /// <summary>
 /// Section <c>Samla:RateLimits:FailedSignIns</c>: how many failed sign-ins are let through per account address and per
-/// network (IPv4 /24, IPv6 /64) and window. Beyond them the sign-in form answers 429 without trying the password, so
-/// the account lockout (5 failures, 15 minutes) cannot be reached in one burst; what is left is told to the user by mail.
+/// network (IPv4 /24, IPv6 /64) and sliding window, counted in the database across instances. Beyond them the sign-in
+/// form answers 429 without trying the password, so the account lockout (5 failures, 15 minutes) cannot be reached in one
+/// burst; what is left is told to the user by mail.
 /// </summary>
 public sealed class SignInLimitOptions
 {
@@ -38,44 +42,85 @@ public sealed class SignInLimitOptions
 }
 
 /// <summary>
-/// The failed-sign-in limits (System.Threading.RateLimiting, the ASP.NET Core rate limiter's engine), one partition per
-/// address and per network. Only failures use up permits: a person who signs in correctly is never held up by them.
-/// Per instance (as the request rate limits are): N instances let N times the failures through, still far below a
-/// password-guessing rate, and the lockout itself is in the database and holds across instances.
+/// A failed sign-in, counted against the account address and against the network it came from (one row each). Keys are
+/// hashes: the table holds neither addresses nor IP numbers. Rows are deleted once their window has passed
+/// (<see cref="SignInFailureCleanupJob"/>). Running state, not user data: not audited.
 /// </summary>
-public sealed class SignInLimits : IDisposable
+public sealed class SignInFailure : INotAudited
 {
-    private readonly PartitionedRateLimiter<string> _byAddress;
-    private readonly PartitionedRateLimiter<string> _byNetwork;
+    public long Id { get; set; }
 
-    public SignInLimits(IOptions<SignInLimitOptions> options)
+    /// <summary>SHA-256 (hex) of "address:" + the normalised address, or of "network:" + <see cref="SignInLimits.NetworkOf"/>.</summary>
+    public string Key { get; set; } = "";
+
+    public DateTime FailedAt { get; set; }
+
+    /// <summary>When this failure stops counting: <see cref="FailedAt"/> plus its window.</summary>
+    public DateTime ExpiresAt { get; set; }
+}
+
+public sealed class SignInFailureConfiguration : IEntityTypeConfiguration<SignInFailure>
+{
+    public void Configure(EntityTypeBuilder<SignInFailure> b)
     {
-        _byAddress = Create(options.Value.PerAddress);
-        _byNetwork = Create(options.Value.PerNetwork);
+        b.ToTable("SignInFailures");
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Id).ValueGeneratedOnAdd();
+        b.Property(f => f.Key).HasMaxLength(64);
+        b.HasIndex(f => new { f.Key, f.ExpiresAt });
+        b.HasIndex(f => f.ExpiresAt);
+    }
+}
+
+/// <summary>
+/// The failed-sign-in limits, per address and per network, as sliding windows counted in the database
+/// (<see cref="SignInFailure"/>), so they hold across instances: N instances let through what one would. Only failures
+/// use up the limit: a person who signs in correctly is never held up by someone else's failures from another network
+/// or for another address. Checking and counting are two steps (as with any limiter checked before the password is
+/// tried): attempts that are in flight at the same moment may each pass the check, on one instance as on several.
+/// </summary>
+public sealed class SignInLimits(SamlaDbContext db, TimeProvider clock, IOptions<SignInLimitOptions> options)
+{
+    /// <summary>Whether another attempt may be tried: fewer failures than the limits in their windows (counts nothing).</summary>
+    public async Task<bool> MayTryAsync(string address, IPAddress? remote, CancellationToken ct)
+    {
+        var (addressKey, networkKey) = (AddressKey(address), NetworkKey(remote));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counts = await db.Set<SignInFailure>().AsNoTracking()
+            .Where(f => (f.Key == addressKey || f.Key == networkKey) && f.ExpiresAt > now)
+            .GroupBy(f => f.Key)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var o = options.Value;
+        return counts.GetValueOrDefault(addressKey) < o.PerAddress.PermitLimit && counts.GetValueOrDefault(networkKey) < o.PerNetwork.PermitLimit;
     }
 
-    private static PartitionedRateLimiter<string> Create(SignInLimitOptions.Window window) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>Counts a failed attempt against the address and the network (saved at once, on its own).</summary>
+    public async Task FailedAsync(string address, IPAddress? remote, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var o = options.Value;
+        var rows = new[]
         {
-            PermitLimit = window.PermitLimit, Window = TimeSpan.FromSeconds(window.WindowSeconds), QueueLimit = 0, AutoReplenishment = true,
-        }));
-
-    /// <summary>Whether another attempt may be tried (uses up nothing).</summary>
-    public bool MayTry(string address, IPAddress? remote)
-    {
-        using var network = _byNetwork.AttemptAcquire(NetworkOf(remote), 0);
-        using var account = _byAddress.AttemptAcquire(Normalize(address), 0);
-        return network.IsAcquired && account.IsAcquired;
+            new SignInFailure { Key = AddressKey(address), FailedAt = now, ExpiresAt = now.AddSeconds(o.PerAddress.WindowSeconds) },
+            new SignInFailure { Key = NetworkKey(remote), FailedAt = now, ExpiresAt = now.AddSeconds(o.PerNetwork.WindowSeconds) },
+        };
+        db.AddRange(rows);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
+        }
     }
 
-    /// <summary>Counts a failed attempt against the address and the network.</summary>
-    public void Failed(string address, IPAddress? remote)
-    {
-        _byNetwork.AttemptAcquire(NetworkOf(remote)).Dispose();
-        _byAddress.AttemptAcquire(Normalize(address)).Dispose();
-    }
+    private static string AddressKey(string address) => Hash("address:" + address.Trim().ToUpperInvariant());
 
-    private static string Normalize(string address) => address.Trim().ToUpperInvariant();
+    private static string NetworkKey(IPAddress? remote) => Hash("network:" + NetworkOf(remote));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The network an address belongs to: IPv4 /24, IPv6 /64 (one household or office, one mobile operator's customer).</summary>
     public static string NetworkOf(IPAddress? address)
@@ -91,11 +136,20 @@ public sealed class SignInLimits : IDisposable
         for (var i = 8; i < bytes.Length; i++) bytes[i] = 0;
         return new IPAddress(bytes) + "/64";
     }
+}
 
-    public void Dispose()
+/// <summary>Every 15 minutes: deletes failed sign-ins whose window has passed (once across instances, as every job).</summary>
+public sealed class SignInFailureCleanupJob(TimeProvider clock) : IScheduledJob
+{
+    public string Name => "sign-in-failure-cleanup";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(15);
+
+    public async Task RunAsync(IServiceProvider scopedServices, CancellationToken ct)
     {
-        _byAddress.Dispose();
-        _byNetwork.Dispose();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ExpiredRows.DeleteInBatchesAsync(scopedServices.GetRequiredService<SamlaDbContext>().Set<SignInFailure>()
+            .Where(f => f.ExpiresAt <= now), f => f.Id, ct);
     }
 }
 
@@ -134,7 +188,8 @@ public static class AccountSetup
     {
         services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section)
             .Validate(o => o.IsValid, SignInLimitOptions.Problem).ValidateOnStart();
-        services.AddSingleton<SignInLimits>();
+        services.AddScoped<SignInLimits>();
+        services.AddScheduledJob<SignInFailureCleanupJob>();
         services.AddScoped<LockoutMail>();
         return services;
     }

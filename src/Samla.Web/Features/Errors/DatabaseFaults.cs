@@ -24,15 +24,12 @@ public static class DatabaseFaults
     /// <summary>The health check gives up on a database that does not answer after this long.</summary>
     public static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(3);
 
-    /// <summary>The database check: one round trip (a pooled connection alone proves nothing), bounded by <see cref="HealthTimeout"/>.</summary>
-    public static IHealthChecksBuilder AddDatabaseHealthCheck(this IHealthChecksBuilder builder) =>
-        builder.AddDbContextCheck<SamlaDbContext>(HealthCheckName, HealthStatus.Unhealthy, customTestQuery: async (db, ct) =>
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(HealthTimeout);
-            await db.Database.ExecuteSqlRawAsync("SELECT 1", timeout.Token);
-            return true;
-        });
+    /// <summary>The database check: one round trip (a pooled connection alone proves nothing), answered within <see cref="HealthTimeout"/>.</summary>
+    public static IHealthChecksBuilder AddDatabaseHealthCheck(this IHealthChecksBuilder builder)
+    {
+        builder.Services.AddSingleton<DatabaseProbe>();
+        return builder.AddCheck<DatabaseHealthCheck>(HealthCheckName, HealthStatus.Unhealthy);
+    }
 
     /// <summary>The answer of /health: 200 "Healthy", or 503 "Unhealthy: database unavailable".</summary>
     public static HealthCheckOptions HealthOptions { get; } = new()
@@ -121,4 +118,63 @@ public static class DatabaseFaults
             </html>
             """, context.RequestAborted);
     }
+}
+
+/// <summary>
+/// The health check's round trip, shared: at most one probe at a time runs against the database, and every /health
+/// request waiting meanwhile shares its answer. A request waits at most <see cref="DatabaseFaults.HealthTimeout"/>, even when
+/// the database does not answer at all and the driver needs longer to give up (its cancellation request to a silent
+/// server waits as long as a connection attempt); the probe then finishes on its own, in its own scope.
+/// </summary>
+public sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<DatabaseProbe> log)
+{
+    private readonly Lock _gate = new();
+    private Task<bool>? _running;
+
+    /// <summary>True when the database answered a round trip within <see cref="DatabaseFaults.HealthTimeout"/>.</summary>
+    public async Task<bool> AnswersAsync(CancellationToken ct)
+    {
+        Task<bool> probe;
+        lock (_gate)
+        {
+            if (_running is null || _running.IsCompleted) _running = ProbeAsync();
+            probe = _running;
+        }
+        try
+        {
+            return await probe.WaitAsync(DatabaseFaults.HealthTimeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One round trip in a scope of its own; never throws (it may outlive the request that started it).</summary>
+    private async Task<bool> ProbeAsync()
+    {
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
+            using var timeout = new CancellationTokenSource(DatabaseFaults.HealthTimeout);
+            await db.Database.ExecuteSqlRawAsync("SELECT 1", timeout.Token);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning("Health check: the database did not answer: {Error}", ex.GetBaseException().Message);
+            return false;
+        }
+    }
+}
+
+/// <summary>/health's database entry: <see cref="DatabaseProbe"/>.</summary>
+public sealed class DatabaseHealthCheck(DatabaseProbe probe) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await probe.AnswersAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : new HealthCheckResult(context.Registration.FailureStatus, "database unavailable");
 }

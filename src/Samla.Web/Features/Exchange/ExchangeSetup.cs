@@ -20,6 +20,7 @@ public static class ExchangeSetup
         services.AddScoped<PendingUploads>();
         services.AddScheduledJob<PendingUploadCleanupJob>();
         services.AddScoped<ExportHsdsData>();
+        services.AddSingleton<HsdsServiceCache>();
         services.AddScoped<BackupDatabase>();
         services.AddScoped<RestoreDatabase>();
         services.AddExchangeCommands();

@@ -11,11 +11,14 @@ namespace Samla.Web.Features.Preparedness;
 /// <remarks>
 /// Every page asks (the public notice in the layout, the error page included), so the answer is kept in memory for a
 /// few seconds: a switch shows at once on the instance that made it and within <see cref="CacheFor"/> (and one request)
-/// on the others, and pages need no database round trip. The answer never throws and never waits on a database that
-/// is down or slow for more than one request at a time: one request refreshes it while the others use the last known
-/// value; when the refresh fails, the last known value (off if none) holds for another <see cref="CacheFor"/>.
+/// on the others, and pages need no database round trip. The answer never throws and never makes a page wait on the
+/// database once a value is known: a stale value is answered while one refresh at a time runs in the background (in a
+/// scope of its own), so a page answered from memory (search) keeps answering at once when the database is slow or
+/// silent; when the refresh fails, the last known value holds for another <see cref="CacheFor"/>. Only the first page
+/// after the start, with nothing known yet, reads it in its own request (and takes "off" if that fails).
 /// </remarks>
-public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state, TimeProvider clock, IOutputCacheStore outputCache, ILogger<PreparednessMode> log)
+public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state, TimeProvider clock, IOutputCacheStore outputCache,
+    IServiceScopeFactory scopes, ILogger<PreparednessMode> log)
 {
     public const string Key = "preparedness-mode";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
@@ -25,11 +28,14 @@ public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state,
         var now = clock.GetUtcNow();
         var (known, checkedAt) = state.Read();
         if (known is { } fresh && now - checkedAt < CacheFor) return fresh;
-        var refreshing = known is not null;
-        if (refreshing && !state.TryBeginRefresh()) return known!.Value;
+        if (known is { } stale)
+        {
+            if (state.TryBeginRefresh()) _ = Task.Run(() => RefreshAsync(stale, now), CancellationToken.None);
+            return stale;
+        }
         try
         {
-            var on = await db.Set<AppSetting>().AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
+            var on = await ReadAsync(db, ct);
             state.Write(on, now);
             return on;
         }
@@ -38,14 +44,31 @@ public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state,
             // Fail soft: the notice must never take a page (or the error page) down with it.
             if (!ct.IsCancellationRequested)
             {
-                log.LogWarning(ex, "Preparedness mode could not be read; keeping the last known value ({Known})", known);
-                state.Write(known ?? false, now);
+                log.LogWarning(ex, "Preparedness mode could not be read; taking it as off");
+                state.Write(false, now);
             }
-            return known ?? false;
+            return false;
+        }
+    }
+
+    private static async Task<bool> ReadAsync(SamlaDbContext db, CancellationToken ct) =>
+        await db.Set<AppSetting>().AsNoTracking().Where(s => s.Key == Key).Select(s => s.Value).FirstOrDefaultAsync(ct) == "on";
+
+    private async Task RefreshAsync(bool known, DateTimeOffset now)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            state.Write(await ReadAsync(scope.ServiceProvider.GetRequiredService<SamlaDbContext>(), CancellationToken.None), now);
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Preparedness mode could not be read; keeping the last known value ({Known})", known);
+            state.Write(known, now);
         }
         finally
         {
-            if (refreshing) state.EndRefresh();
+            state.EndRefresh();
         }
     }
 
@@ -89,10 +112,12 @@ public sealed class PreparednessState
         lock (_gate) return (_known, _checkedAt);
     }
 
+    /// <summary>Keeps the value read (or set) at <paramref name="at"/>, unless a later one is kept already (a slow read after a switch).</summary>
     public void Write(bool on, DateTimeOffset at)
     {
         lock (_gate)
         {
+            if (_known is not null && at < _checkedAt) return;
             _known = on;
             _checkedAt = at;
         }

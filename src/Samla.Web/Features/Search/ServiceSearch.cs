@@ -72,6 +72,12 @@ public sealed class ServiceSearch : IDisposable
         signal.Subscribe(OnLocalChangeAsync);
     }
 
+    /// <summary>
+    /// Raised under the update lock just before a new snapshot is published: the services it changed, or null when it was
+    /// built whole. Whoever keeps copies of services in step with the index drops them here (the HSDS API's cache).
+    /// </summary>
+    public event Action<IReadOnlyCollection<Guid>?>? Changing;
+
     /// <summary>The current snapshot, or null before the first build finished.</summary>
     public SearchIndex? Index => current;
 
@@ -151,6 +157,7 @@ public sealed class ServiceSearch : IDisposable
                     var fresh = await SearchIndexLoader.ReadSomeAsync(db, ids, ct);
                     var next = index.Apply(ids, fresh, now);
                     Advance(rows, now);
+                    Changing?.Invoke(ids);
                     current = next;
                     await outputCache.EvictByTagAsync(OutputCacheTag, CancellationToken.None);
                     LastUpdate = (ids.Count, watch.Elapsed);
@@ -215,6 +222,7 @@ public sealed class ServiceSearch : IDisposable
             try
             {
                 old = current;
+                Changing?.Invoke(null);
                 current = index;
                 position = from;
                 gaps = gapsAtStart;

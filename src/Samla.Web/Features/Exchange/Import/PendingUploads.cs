@@ -88,8 +88,7 @@ public sealed class PendingUploadCleanupJob(TimeProvider clock) : IScheduledJob
     public async Task RunAsync(IServiceProvider scopedServices, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await scopedServices.GetRequiredService<SamlaDbContext>().Set<PendingUpload>()
-            .Where(u => u.ExpiresAt <= now)
-            .ExecuteDeleteAsync(ct);
+        await ExpiredRows.DeleteInBatchesAsync(scopedServices.GetRequiredService<SamlaDbContext>().Set<PendingUpload>()
+            .Where(u => u.ExpiresAt <= now), u => u.ExpiresAt, ct);
     }
 }
