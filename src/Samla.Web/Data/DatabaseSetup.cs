@@ -132,20 +132,12 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>
-    /// PostgreSQL's connect timeout from <see cref="DatabaseOptions.ConnectTimeoutSeconds"/>, and no wait after a cancellation
-    /// request (Npgsql's Cancellation Timeout -1), unless the connection string sets them. When a command times out, Npgsql
-    /// sends the server a cancellation request (on a new connection, waiting up to the connect timeout for the server to
-    /// take it) and would then wait 2 s more for the cancelled command to end: against a server that has stopped answering
-    /// that only adds to what a request waits. With -1 the connection is dropped at once and the pool opens a new one.
-    /// </summary>
+    /// <summary>PostgreSQL's connect timeout from <see cref="DatabaseOptions.ConnectTimeoutSeconds"/> unless the connection string sets one.</summary>
     public static string WithConnectTimeout(string connectionString, DatabaseOptions options)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!given.ContainsKey("Timeout")) builder.Timeout = options.ConnectTimeoutSeconds;
-        if (!given.ContainsKey("Cancellation Timeout") && !given.ContainsKey("CancellationTimeout")) builder.CancellationTimeout = -1;
-        return builder.ConnectionString;
+        if (given.ContainsKey("Timeout")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = options.ConnectTimeoutSeconds }.ConnectionString;
     }
 
     /// <summary>
