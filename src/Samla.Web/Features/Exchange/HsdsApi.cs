@@ -71,7 +71,7 @@ public static partial class HsdsApi
         text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 
     private static async Task<Results<JsonHttpResult<HsdsPage<HsdsService>>, PushStreamHttpResult, ProblemHttpResult>> ListServices(
-        SamlaDbContext db, ServiceSearch engine, HsdsServiceCache cache, HttpRequest request, CancellationToken ct,
+        SamlaDbContext db, ServiceSearch engine, HsdsServiceCache serviceCache, HttpRequest request, CancellationToken ct,
         string? search, Guid? taxonomy_term_id, Guid? organization_id, DateTime? modified_after,
         [FromQuery] string[]? municipality, string? target_group, string? layer, string? language, string? format,
         int page = 1, int per_page = DefaultPerPage)
@@ -129,15 +129,15 @@ public static partial class HsdsApi
             var missing = new List<Guid>();
             foreach (var id in ids)
             {
-                if (cache.TryGet(id, out var known)) found[id] = known!;
+                if (serviceCache.TryGet(id, out var known)) found[id] = known!;
                 else missing.Add(id);
             }
             if (missing.Count > 0)
             {
-                var generation = cache.Generation;
+                var generation = serviceCache.Generation;
                 var read = await db.Services.AsNoTracking().Where(s => missing.Contains(s.Id)).Include(s => s.Organization).ToListAsync(ct);
-                cache.Keep(read, generation);
-                foreach (var s in read) found[s.Id] = s;
+                serviceCache.Keep(read, generation);
+                foreach (var service in read) found[service.Id] = service;
             }
             SearchStages.Add(SearchStage.Database, ref stage);
             var options = new HsdsWriteOptions(true, ContentLanguage(request), Nested: false);
