@@ -103,11 +103,11 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
     private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// The bound for a database that stops answering: the command timeout (3 s here) plus the driver's cancellation request
-    /// to the silent server (at most the connect timeout, 3 s here), with slack for a busy machine; it was 15 s and more
-    /// when the driver also waited for the cancelled command.
+    /// The bound for a page while the database stops answering. Not yet lower than <see cref="FewSeconds"/>: a page request
+    /// still takes about three command timeouts here (about 9 s with 3 s timeouts; bench/faults: 15 s with the 5 s
+    /// defaults), of which the driver's cancellation request to the silent server is one; see the note.
     /// </summary>
-    private static readonly TimeSpan SilentBound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SilentBound = FewSeconds;
 
     /// <summary>/health's own bound (<c>DatabaseFaults.HealthTimeout</c>, 3 s) with slack for a busy machine.</summary>
     private static readonly TimeSpan HealthBound = TimeSpan.FromSeconds(4.5);
