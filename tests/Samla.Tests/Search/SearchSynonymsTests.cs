@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Samla.Tests.Infrastructure;
-using Samla.Web.Data;
 using Samla.Web.Features.Search;
 
 namespace Samla.Tests.Search;
