@@ -70,7 +70,14 @@ public sealed class SearchSynonyms
     /// </summary>
     public (int Length, IReadOnlyList<QueryWord[]> Alternatives) Match(IReadOnlyList<QueryWord> words, int start)
     {
-        if (!byFirstTerm.TryGetValue(words[start].Stem, out var candidates)) return (0, []);
+        var (length, _, alternatives) = MatchMember(words, start);
+        return (length, alternatives);
+    }
+
+    private (int Length, QueryWord[]? Member, IReadOnlyList<QueryWord[]> Alternatives) MatchMember(IReadOnlyList<QueryWord> words, int start)
+    {
+        if (!byFirstTerm.TryGetValue(words[start].Stem, out var candidates)) return (0, null, []);
+        QueryWord[]? matched = null;
         var length = 0;
         var alternatives = new List<QueryWord[]>();
         foreach (var (member, others) in candidates.OrderByDescending(c => c.Member.Length))
@@ -79,14 +86,18 @@ public sealed class SearchSynonyms
             var same = true;
             for (var k = 0; k < member.Length && same; k++) same = member[k].Stem == words[start + k].Stem;
             if (!same) continue;
-            if (length == 0) length = member.Length;
+            if (length == 0)
+            {
+                length = member.Length;
+                matched = member;
+            }
             if (member.Length != length) break;
             foreach (var o in others)
             {
                 if (!alternatives.Any(a => SameTerms(a, o))) alternatives.Add(o);
             }
         }
-        return (length, alternatives);
+        return (length, matched, alternatives);
     }
 
     /// <summary>What a query's words expand to: each word or phrase a group names, with the other members it also finds.</summary>
@@ -96,17 +107,20 @@ public sealed class SearchSynonyms
         var result = new List<(string, IReadOnlyList<string>)>();
         for (var i = 0; i < words.Count;)
         {
-            var (length, alternatives) = Match(words, i);
+            var (length, member, alternatives) = MatchMember(words, i);
             if (length == 0)
             {
                 i++;
                 continue;
             }
-            result.Add((string.Join(' ', words.Skip(i).Take(length).Select(w => w.Raw)), [.. alternatives.Select(a => textOf.GetValueOrDefault(a) ?? string.Join(' ', a.Select(w => w.Raw)))]));
+            // As the group spells it (the query's words are folded: "hemlos").
+            result.Add((TextOf(member!), [.. alternatives.Select(TextOf)]));
             i += length;
         }
         return result;
     }
+
+    private string TextOf(QueryWord[] member) => textOf.GetValueOrDefault(member) ?? string.Join(' ', member.Select(w => w.Raw));
 
     private static bool SameTerms(QueryWord[] a, QueryWord[] b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Stem == p.Second.Stem);
 }
