@@ -58,6 +58,8 @@ c.commit()" "$WORK/bench.db" "$1"; }
 bench_cleanup() {
     if [[ -n "$APP" ]]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
     if [[ -n "$PG" ]]; then psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS \"$DBNAME\"" >/dev/null || true; fi
+    # The app's log outlives the run: errors and slow requests are explained there.
+    if [[ -s "$WORK/app.log" ]]; then cp "$WORK/app.log" "${TMPDIR:-/tmp}/samla-bench-app.log"; echo "(the app's log: ${TMPDIR:-/tmp}/samla-bench-app.log)"; fi
     rm -rf "$WORK"
 }
 

@@ -162,7 +162,7 @@ if [[ -n "$PG" ]]; then idsql() { echo "'$1'"; }; now_sql="now()"; else idsql() 
 times=()
 for i in 1 2 3 4 5; do
     id=$(curl -sf "http://127.0.0.1:$PORT/api/hsds/services?search=samtalsgrupp&per_page=1&page=$i&nocache=pick$i" | python3 -c "import json,sys; print(json.load(sys.stdin)['contents'][0]['id'])")
-    word="fyrtorn$(tr -dc 'a-z' </dev/urandom | head -c 8)"
+    word="fyrtorn$(printf '%05d%05d' $RANDOM $RANDOM | tr 0-9 a-j)"  # no `tr </dev/urandom | head`: SIGPIPE under pipefail ends the script
     START=$(date +%s.%N)
     sql "UPDATE \"Services\" SET \"Name\" = '$word' WHERE \"Id\" = $(idsql "$id")" >/dev/null
     sql "INSERT INTO \"ServiceChanges\" (\"Scope\", \"RefId\", \"ChangedAt\") VALUES (0, $(idsql "$id"), $now_sql)" >/dev/null

@@ -105,6 +105,7 @@ internal sealed class Stats
 {
     private readonly ConcurrentDictionary<string, (List<double> Latencies, int[] Errors)> _kinds = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _errorSamples = new();
+    private readonly System.Diagnostics.Stopwatch _since = System.Diagnostics.Stopwatch.StartNew();
 
     public long Total => _kinds.Values.Sum(k => { lock (k.Latencies) return (long)k.Latencies.Count; });
 
@@ -116,7 +117,7 @@ internal sealed class Stats
         lock (entry.Latencies) entry.Latencies.Add(ms);
         if (error is null) return;
         Interlocked.Increment(ref entry.Errors[0]);
-        if (_errorSamples.Count < 20) _errorSamples.Enqueue($"{kind}: {error}");
+        if (_errorSamples.Count < 20) _errorSamples.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{kind} at {_since.Elapsed.TotalSeconds:F0} s (UTC {DateTime.UtcNow:HH:mm:ss}): {error}"));
     }
 
     public IEnumerable<(string Kind, List<double> Latencies, int Errors)> Kinds() =>

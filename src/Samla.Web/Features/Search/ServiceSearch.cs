@@ -17,7 +17,8 @@ namespace Samla.Web.Features.Search;
 /// so an update costs what the changed services cost, not what the directory holds.
 /// <list type="bullet">
 /// <item>The instance that made a change catches up before the change's request answers (the core's
-/// <see cref="ServiceChangeSignal"/> fires once the change is committed).</item>
+/// <see cref="ServiceChangeSignal"/> fires once the change is committed), except while a full build is due or running:
+/// the request does not wait for it, and its change is in the index when the build is swapped in.</item>
 /// <item>Every other instance, and changes from the command line (import, restore, seed), within one poll interval
 /// (<see cref="SearchOptions.PollSeconds"/>, 1 s by default) plus the update itself.</item>
 /// <item>A full build (at start; after a restore, a seed or a change to the term catalogue: an "everything" row; when more
@@ -41,6 +42,9 @@ public sealed class ServiceSearch : IDisposable
 
     /// <summary>More changed services than this at once are cheaper to read in a full build.</summary>
     public const int MaxIncremental = 10_000;
+
+    /// <summary>Retired slots below this never call for a full build (a build of a small directory is cheap, but not free).</summary>
+    public const int MinDeadSlotsForRebuild = 1_000;
 
     /// <summary>How long a skipped feed id is looked for (longer than any transaction: a large import commits late).</summary>
     public static readonly TimeSpan GapLifetime = TimeSpan.FromMinutes(15);
@@ -155,7 +159,7 @@ public sealed class ServiceSearch : IDisposable
     {
         try
         {
-            await CatchUpAsync(ct);
+            await CatchUpAsync(ct, waitForRebuild: false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -167,7 +171,14 @@ public sealed class ServiceSearch : IDisposable
     private sealed record FeedRow(long Id, ServiceChangeScope Scope, Guid? RefId);
 
     /// <summary>Reads the feed rows not seen yet and applies them; returns whether the index changed.</summary>
-    public async Task<bool> CatchUpAsync(CancellationToken ct)
+    public Task<bool> CatchUpAsync(CancellationToken ct) => CatchUpAsync(ct, waitForRebuild: true);
+
+    /// <summary>
+    /// As <see cref="CatchUpAsync(CancellationToken)"/>; when the feed calls for a full build, <paramref name="waitForRebuild"/>
+    /// false starts it aside and returns at once. A request that saved a change must not wait for a build of the whole
+    /// directory (tens of seconds under load): its change is in the index when that build is swapped in.
+    /// </summary>
+    private async Task<bool> CatchUpAsync(CancellationToken ct, bool waitForRebuild)
     {
         if (current is null) return false;
         var rebuild = false;
@@ -205,11 +216,9 @@ public sealed class ServiceSearch : IDisposable
                     logger.LogInformation("Search index updated: {Count} services in {Ms} ms", ids.Count, watch.ElapsedMilliseconds);
                     // Searches still running on the old snapshot finish within milliseconds; give them a moment.
                     _ = Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None).ContinueWith(_ => index.Dispose(), TaskScheduler.Default);
-                    if (next.DeadSlots > Math.Max(MaxIncremental, next.Count / 4) && build.CurrentCount > 0)
-                    {
-                        // Retired slots cost memory and bit-set length: reclaim them with a full build, aside.
-                        _ = Task.Run(() => RebuildInBackgroundAsync(), CancellationToken.None);
-                    }
+                    // Retired slots cost memory (their documents, Lucene's deleted documents) and bit-set length: reclaim
+                    // them with a full build, aside, before they grow the process by more than about a tenth of the index.
+                    if (next.DeadSlots > Math.Max(MinDeadSlotsForRebuild, next.Count / 10)) StartRebuildAside();
                 }
             }
             else
@@ -222,8 +231,15 @@ public sealed class ServiceSearch : IDisposable
         {
             apply.Release();
         }
-        if (rebuild) await RebuildAsync(ct);
+        if (rebuild && waitForRebuild) await RebuildAsync(ct);
+        else if (rebuild) StartRebuildAside();
         return true;
+    }
+
+    /// <summary>Starts a full build in the background unless one is running (a running one applies the feed after its swap).</summary>
+    private void StartRebuildAside()
+    {
+        if (build.CurrentCount > 0) _ = Task.Run(RebuildInBackgroundAsync, CancellationToken.None);
     }
 
     private async Task RebuildInBackgroundAsync()
