@@ -127,6 +127,49 @@ public sealed class CoordinationJourneyTests(BrowserFixture browser)
     }, "Accessibility_of_" + url);
 
     [Fact]
+    public Task Synonym_pages_have_no_WCAG_21_AA_violations_when_adding_trying_erring_and_in_conflict() => browser.RunAsync(async page =>
+    {
+        var pages = new CoordinationPages(page);
+        await pages.SignInAsync(CoordinationPages.Coordinator);
+        await pages.GotoAsync("/samordning");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Sökord och synonymer", Exact = true }).ClickAsync();
+        await Expect(pages.Heading).ToHaveTextAsync("Sökord och synonymer");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // A group of one word: the message names what is wrong, at the field and in the summary.
+        var members = page.GetByLabel("Ord och fraser");
+        await members.FillAsync("hemlös");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lägg till gruppen" }).ClickAsync();
+        await Expect(page.Locator("#members-error")).ToContainTextAsync("minst två ord");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var word = "gatlykta" + Guid.NewGuid().ToString("N")[..6].Replace('0', 'o').Replace('1', 'l');
+        await page.GetByLabel("Ord och fraser").FillAsync($"{word}, lyktstolpe");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lägg till gruppen" }).ClickAsync();
+        await Expect(page.Locator("p.notice.ok")).ToContainTextAsync("Gruppen är tillagd");
+        await page.Locator("#prova").FillAsync(word);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Visa synonymer" }).ClickAsync();
+        await Expect(page.Locator("#try-result")).ToContainTextAsync("lyktstolpe");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // Edit in two tabs: the second save meets the first one's.
+        await page.Locator("tr", new PageLocatorOptions { HasText = word }).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { NameRegex = new System.Text.RegularExpressions.Regex("^Redigera") }).ClickAsync();
+        await Expect(pages.Heading).ToHaveTextAsync("Redigera synonymgrupp");
+        await Accessibility.AssertNoViolationsAsync(page);
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync(page.Url);
+        await other.GetByLabel("Ord och fraser").FillAsync($"{word}, lyktstolpe, gatljus");
+        await other.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Spara", Exact = true }).ClickAsync();
+        await Expect(other.Locator("p.notice.ok")).ToBeVisibleAsync();
+        await page.GetByLabel("Ord och fraser").FillAsync($"{word}, lyktstolpe, lanterna");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Spara", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#conflict")).ToContainTextAsync("gatljus");
+        await Expect(page.GetByLabel("Ord och fraser")).ToHaveValueAsync($"{word}, lyktstolpe, lanterna");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await other.CloseAsync();
+    });
+
+    [Fact]
     public Task Demo_need_page_has_no_WCAG_21_AA_violations() => browser.RunAsync(async page =>
     {
         var pages = new CoordinationPages(page);

@@ -123,7 +123,7 @@ public static class AppSetup
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDatabaseHealthCheck();
-        services.AddCors(o => o.AddPolicy(Policies.OpenRead, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()));
+        services.AddCors(o => o.AddPolicy(Policies.OpenRead, p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader().WithExposedHeaders(HsdsApi.PartialMatchHeader)));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.SignIn.IsValid && o.PublicForms.IsValid, RateLimitOptions.Problem).ValidateOnStart();
         services.AddRateLimiter(o =>

@@ -168,6 +168,8 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
         await walk.CheckAsync("/samordning/beredskap");
         await walk.CheckAsync("/samordning/import");
         await walk.CheckAsync("/samordning/behov");
+        await walk.CheckAsync("/samordning/synonymer");
+        await walk.CheckAsync("/samordning/synonymer?prova=papperslösa%20i%20halmstad");
         walk.AssertClean();
     });
 

@@ -21,7 +21,7 @@ public sealed partial class ArchitectureTests
         ["Shared"] = ["Improvement", "Meetings", "Preparedness", "Surveys", "Workspace"], // the layout: preparedness notice, menu texts
         ["Account"] = ["Admin"],                      // invitations and two-step set-up (Admin/Invitations.cs, TwoFactorGate)
         ["Admin"] = ["Workspace"],                    // organisation and user forms reuse the workspace's texts and inputs
-        ["Coverage"] = ["Improvement", "Meetings", "Needs", "Preparedness", "Surveys"], // the coordination overview links every coordination feature
+        ["Coverage"] = ["Improvement", "Meetings", "Needs", "Preparedness", "Search", "Surveys"], // the coordination overview links every coordination feature
         ["Needs"] = ["Coverage", "Preparedness"],     // a need's priority is assessed on coverage facts
         ["Preparedness"] = ["Coverage", "Directory", "Needs"], // surge planning on coverage facts; schedule text
         ["Workspace"] = ["Directory", "Meetings"],    // schedule text on the service form; the organisation's open action items

@@ -192,6 +192,34 @@ public sealed class HsdsApiTests(SamlaApp app) : IClassFixture<SamlaApp>
     }
 
     [Fact]
+    public async Task Search_says_when_no_service_has_every_word_as_the_search_page_does()
+    {
+        using var client = app.CreateClient();
+        // No service has all three words: the best partial matches, and the answer says so (body and header), at any page size.
+        foreach (var perPage in new[] { 20, 200 })
+        {
+            using var partial = await client.GetAsync($"/api/hsds/services?search=hitta+f%C3%B6rsvunna+anh%C3%B6riga&per_page={perPage}");
+            var page = JsonDocument.Parse(await partial.AssertStatusAsync(HttpStatusCode.OK)).RootElement;
+            Assert.True(page.GetProperty("x_partial_match").GetBoolean());
+            Assert.True(page.GetProperty("total_items").GetInt32() > 0);
+            Assert.Equal("true", partial.Headers.GetValues("Samla-Partial-Match").Single());
+        }
+        // Every listed service has the word.
+        using var full = await client.GetAsync("/api/hsds/services?search=anh%C3%B6riga");
+        var all = JsonDocument.Parse(await full.AssertStatusAsync(HttpStatusCode.OK)).RootElement;
+        Assert.False(all.GetProperty("x_partial_match").GetBoolean());
+        Assert.Equal("false", full.Headers.GetValues("Samla-Partial-Match").Single());
+        // Without free text there is nothing to match partly.
+        var filtered = await GetJsonAsync("/api/hsds/services?municipality=1380");
+        Assert.False(filtered.TryGetProperty("x_partial_match", out _));
+        // A browser on another origin may read the header.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/hsds/services?search=anh%C3%B6riga");
+        request.Headers.Add("Origin", "https://portal.example");
+        using var cors = await client.SendAsync(request);
+        Assert.Contains("Samla-Partial-Match", cors.Headers.GetValues("Access-Control-Expose-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task OpenApi_covers_every_json_endpoint()
     {
         var doc = await GetJsonAsync("/openapi/v1.json");

@@ -42,9 +42,43 @@ public sealed class SearchIndexTests : IDisposable
                 [SearchFacets.Weekday] = days,
                 [SearchFacets.AgeGroup] = SearchIndex.AgeGroupsOrAll(ages),
             },
-            "");
+            "")
+        {
+            StatedAgeGroups = ages,
+        };
 
     private List<string> Names(SearchRequest request) => index.Search(request).Hits.Select(h => h.Name).ToList();
+
+    [Theory]
+    [InlineData("barn")]
+    [InlineData("Children")]
+    [InlineData("أطفال")]
+    [InlineData("الأطفال")]
+    [InlineData("діти")]
+    [InlineData("для дітей")]
+    [InlineData("کودکان")]
+    public void Age_group_names_in_any_ui_language_find_only_services_that_state_that_age_group(string query)
+    {
+        // Traumamottagning is for children and youth; Mötesplats Tillsammans states no age group (open to all ages, for the
+        // filters) and must not be found by the name of every age group.
+        Assert.Equal(["Traumamottagning"], Names(new SearchRequest { Text = query }));
+    }
+
+    [Fact]
+    public void An_age_group_name_weighs_less_than_the_word_in_the_text()
+    {
+        using var index = SearchIndex.Build(
+        [
+            .. services,
+            Make("Läxhjälp", "Läxhjälp för unga och vuxna på biblioteket.", targets: ["refugees"], municipalities: ["1380"], categories: ["education-support"],
+                layer: "2", languages: ["sv"], cost: "free", access: ["drop-in"], days: [], ages: [], assured: null),
+        ], DateTime.UtcNow);
+        // "vuxna": Samtalsgrupp för kvinnor and Föräldrastöd are for adults (one age group), Språkcafé for youth and adults;
+        // Läxhjälp says it in its text, which counts more.
+        var names = index.Search(new SearchRequest { Text = "vuxna" }).Hits.Select(h => h.Name).ToList();
+        Assert.Equal("Läxhjälp", names[0]);
+        Assert.Equal(["Föräldrastöd", "Samtalsgrupp för kvinnor", "Språkcafé"], names.Skip(1).Order(StringComparer.Ordinal));
+    }
 
     [Fact]
     public void Stemming_finds_the_definite_plural_of_a_word()

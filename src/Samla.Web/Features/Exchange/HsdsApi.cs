@@ -103,11 +103,13 @@ public static partial class HsdsApi
             var offset = (long)(page - 1) * per_page;
             var ids = new List<Guid>(Math.Min(per_page, SearchPageLimit));
             var engineTotal = 0;
+            var allWords = true;
             if (per_page <= SearchPageLimit)
             {
                 var result = await engine.SearchAsync(query0 with { Page = page, PageSize = per_page }, ct);
                 ids.AddRange(result.ServiceIds);
                 engineTotal = result.Total;
+                allWords = result.AllWords;
             }
             else
             {
@@ -116,6 +118,7 @@ public static partial class HsdsApi
                     var chunk = await engine.SearchAsync(query0 with { Page = enginePage }, ct);
                     var chunkIds = chunk.ServiceIds;
                     engineTotal = chunk.Total;
+                    allWords = chunk.AllWords;
                     var skip = (int)Math.Max(0, offset - (long)(enginePage - 1) * SearchPageLimit);
                     ids.AddRange(chunkIds.Skip(skip).Take(per_page - ids.Count));
                     if (ids.Count >= per_page || chunkIds.Count < SearchPageLimit || (long)enginePage * SearchPageLimit >= engineTotal) break;
@@ -144,7 +147,14 @@ public static partial class HsdsApi
             var ranked = ids.Select(found.GetValueOrDefault)
                 .Where(s => s is not null && s.IsPublic())
                 .Select(s => HsdsMapping.ToHsds(s!, TermCatalog.Empty, options)).ToList();
-            return TypedResults.Json(Page(ranked, engineTotal, page, per_page), HsdsJson.Options);
+            var answer = Page(ranked, engineTotal, page, per_page);
+            if (query0.HasText)
+            {
+                // As the search page says "Inga insatser innehåller alla orden; här är de som innehåller flest".
+                answer.PartialMatch = !allWords;
+                request.HttpContext.Response.Headers[PartialMatchHeader] = allWords ? "false" : "true";
+            }
+            return TypedResults.Json(answer, HsdsJson.Options);
         }
         // Answered by the database: always current, so not cached.
         if (request.HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
@@ -199,6 +209,12 @@ public static partial class HsdsApi
             await stream.FlushAsync(ct);
         }
     }
+
+    /// <summary>
+    /// Response header beside <c>x_partial_match</c> on an engine-answered <c>/services?search=…</c>: "true" when no service
+    /// contains every word and the best partial matches are listed, "false" when every listed service contains them all.
+    /// </summary>
+    public const string PartialMatchHeader = "Samla-Partial-Match";
 
     /// <summary>The search engine pages at most this many hits at a time; larger pages are put together from its pages.</summary>
     private const int SearchPageLimit = 100;

@@ -231,6 +231,13 @@ public sealed class HsdsPage<T>
     [JsonPropertyName("last_page")] public bool LastPage { get; set; }
     [JsonPropertyName("empty")] public bool Empty { get; set; }
     [JsonPropertyName("contents")] public List<T> Contents { get; set; } = [];
+
+    /// <summary>
+    /// Samla extension (PROFILE.md's <c>x_</c> prefix), on <c>/services?search=…</c> answered by the search engine only:
+    /// true when no service contains every word of <c>search</c> and the contents are those that contain most of them
+    /// (best first); false when they contain every word. Absent otherwise.
+    /// </summary>
+    [JsonPropertyName("x_partial_match")] public bool? PartialMatch { get; set; }
 }
 
 public sealed class HsdsVersionInfo

@@ -3,6 +3,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Samla.Web.Data;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Samla.Web.Features.Search;
@@ -22,7 +23,14 @@ public sealed record IndexedService(
     int? MaximumAge,
     DateOnly? AssuredDate,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Facets,
-    string ExtraText);
+    string ExtraText)
+{
+    /// <summary>
+    /// The age groups the service itself states (its age-group facet is all four when it states none, for the filters):
+    /// only these make its age-group names searchable.
+    /// </summary>
+    public IReadOnlyList<string> StatedAgeGroups { get; init; } = [];
+}
 
 /// <summary>
 /// A snapshot of all public services: a Lucene index (in memory) for the free text, and one bit set per filter value
@@ -45,6 +53,10 @@ public sealed partial class SearchIndex : IDisposable
     private const string OrgField = "org";
     private const string TextField = "text";
     private const string TextRawField = "text_raw";
+    // Age-group names in every UI language, only of services that state age groups: of those that state one or two
+    // ("for children") and of those that state three or four (open to nearly every age), weighed apart.
+    private const string AgeFocusField = "age_focus";
+    private const string AgeBroadField = "age_broad";
 
     // Constant scores per kind of match: a match in the name always outranks one in the description.
     private const float NameExact = 10f, NamePrefix = 6f, NameFuzzy = 5f, OrgExact = 4f, TextExact = 2f, TextPrefix = 1.2f, TextFuzzy = 1f;
@@ -385,6 +397,14 @@ public sealed partial class SearchIndex : IDisposable
         IndexOptions = IndexOptions.DOCS_ONLY,
     };
 
+    /// <summary>An age group's names in the seven UI languages, without the years ("Barn (0–12 år)" → "Barn").</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> AgeGroupNames = new(StringComparer.Ordinal);
+
+    internal static string AgeGroupText(IReadOnlyList<string> groups) => string.Join(" ", groups.Select(code => AgeGroupNames.GetOrAdd(code, c =>
+        string.Join(" ", ReferenceData.TermNames(ReferenceData.AgeGroups, c).Values
+            .Select(name => name.Split('(')[0].Trim())
+            .Distinct(StringComparer.Ordinal)))));
+
     private static Document ToDocument(int ord, IndexedService s)
     {
         var names = string.Join(" ", new[] { s.Name, s.AlternateName }
@@ -401,6 +421,7 @@ public sealed partial class SearchIndex : IDisposable
             new Field(OrgField, org, MatchOnly),
             new Field(TextField, text, MatchOnly),
             new Field(TextRawField, text, MatchOnly),
+            new Field(s.StatedAgeGroups.Count <= 2 ? AgeFocusField : AgeBroadField, AgeGroupText(s.StatedAgeGroups), MatchOnly),
         ];
     }
 

@@ -116,6 +116,9 @@ public static class SearchIndexLoader
                 .GroupBy(p => p.Facet, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Value).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
             facets.Remove(s.Id);
+            // Only the age groups the service states make their names searchable ("barn" must not find every service
+            // that names none); for the filters, naming none means open to every age.
+            var statedAgeGroups = facetLists.GetValueOrDefault(SearchFacets.AgeGroup) ?? [];
             if (!facetLists.ContainsKey(SearchFacets.AgeGroup)) facetLists[SearchFacets.AgeGroup] = SearchIndex.AgeGroupsOrAll([]);
             yield return new IndexedService(
                 s.Id,
@@ -131,7 +134,10 @@ public static class SearchIndexLoader
                 s.MaximumAge,
                 s.AssuredDate,
                 facetLists,
-                ExtraText(s.ApplicationProcess, s.FeesDescription, s.Translations, facetLists));
+                ExtraText(s.ApplicationProcess, s.FeesDescription, s.Translations, facetLists))
+            {
+                StatedAgeGroups = statedAgeGroups,
+            };
         }
     }
 

@@ -13,6 +13,9 @@ public sealed partial class SearchIndex
 {
     private const float NameParts = 5.5f, PlaceOrLanguage = 3f, TextParts = 1.5f, ModifierOnly = 0.4f;
 
+    /// <summary>An age-group name ("barn", "діти", "أطفال") of a service for one or two age groups, or for three or four: below any match in the text.</summary>
+    private const float AgeFocus = 0.9f, AgeBroad = 0.6f;
+
     /// <summary>Units matched beyond this weigh more than any score (partial results rank by how many units they have).</summary>
     private const float PerUnit = 1000f;
 
@@ -71,6 +74,8 @@ public sealed partial class SearchIndex
         }
         Add(w.Raw.Length >= 4 ? Collect(MatchKind.Prefix, TextRawField, w.Raw) : null, TextPrefix);
         Add(w.Raw.Length >= 5 ? Collect(MatchKind.Typo, TextRawField, w.Raw) : null, TextFuzzy);
+        Add(AnyOf(MatchKind.Exact, AgeFocusField, w.Terms), AgeFocus);
+        Add(AnyOf(MatchKind.Exact, AgeBroadField, w.Terms), AgeBroad);
         var any = new Bits(docs.Length);
         foreach (var (bits, _) in clauses) any.Or(bits);
         if (w.Parts.Length > 1 && any.Count() == 0)

@@ -23,11 +23,15 @@ public static class SearchSetup
                 .Tag(ServiceSearch.OutputCacheTag)
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByHeader("Accept-Language")
-                // Also by the snapshot the request started on: an answer computed on an old snapshot but stored after
-                // the eviction (a search racing an update) is never served from the new one.
-                .VaryByValue(ctx => new KeyValuePair<string, string>("ui", CultureInfo.CurrentUICulture.Name + "/" +
-                    System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ctx.RequestServices.GetRequiredService<ServiceSearch>().Index)
-                        .ToString(CultureInfo.InvariantCulture))));
+                // Also by the snapshot (and synonyms) the request started on: an answer computed on an old snapshot but
+                // stored after the eviction (a search racing an update) is never served from the new one.
+                .VaryByValue(ctx =>
+                {
+                    var search = ctx.RequestServices.GetRequiredService<ServiceSearch>();
+                    return new KeyValuePair<string, string>("ui", CultureInfo.CurrentUICulture.Name + "/" +
+                        System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(search.Index).ToString(CultureInfo.InvariantCulture) + "/" +
+                        System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(search.Synonyms).ToString(CultureInfo.InvariantCulture));
+                }));
         });
         return services;
     }

@@ -4,7 +4,8 @@ namespace Samla.Web.Features.Search;
 /// Domain synonyms: groups of words or phrases that mean the same to someone searching ("papperslösa, tillståndslösa,
 /// gömda"; "sfi, svenska för invandrare"). A query's word or phrase that is a member of a group also matches the other
 /// members (scored a little below the member itself). The groups come from synonyms.sv.txt in the repository plus those a
-/// coordinator adds (SearchSynonymEntry); a snapshot is immutable and replaced whole when they change.
+/// coordinator adds at /samordning/synonymer (<see cref="SearchSynonymGroup"/>); a snapshot is immutable and replaced whole when
+/// they change (<see cref="ServiceSearch.RefreshSynonymsAsync"/>).
 /// </summary>
 public sealed class SearchSynonyms
 {
@@ -13,12 +14,22 @@ public sealed class SearchSynonyms
     /// <summary>Member → the other members of its groups, keyed by the member's first term.</summary>
     private readonly Dictionary<string, List<(QueryWord[] Member, List<QueryWord[]> Others)>> byFirstTerm = new(StringComparer.Ordinal);
 
+    /// <summary>Each member as written in its group (for <see cref="Explain"/>).</summary>
+    private readonly Dictionary<QueryWord[], string> textOf = new(ReferenceEqualityComparer.Instance);
+
     public SearchSynonyms(IEnumerable<IReadOnlyList<string>> groups)
     {
         var count = 0;
         foreach (var group in groups)
         {
-            var members = group.Select(m => SwedishTextAnalyzer.Words(m).ToArray()).Where(m => m.Length > 0).ToList();
+            var members = new List<QueryWord[]>();
+            foreach (var text in group)
+            {
+                var words = SwedishTextAnalyzer.Words(text).ToArray();
+                if (words.Length == 0) continue;
+                members.Add(words);
+                textOf[words] = text.Trim();
+            }
             if (members.Count < 2) continue;
             count++;
             foreach (var member in members)
@@ -59,7 +70,14 @@ public sealed class SearchSynonyms
     /// </summary>
     public (int Length, IReadOnlyList<QueryWord[]> Alternatives) Match(IReadOnlyList<QueryWord> words, int start)
     {
-        if (!byFirstTerm.TryGetValue(words[start].Stem, out var candidates)) return (0, []);
+        var (length, _, alternatives) = MatchMember(words, start);
+        return (length, alternatives);
+    }
+
+    private (int Length, QueryWord[]? Member, IReadOnlyList<QueryWord[]> Alternatives) MatchMember(IReadOnlyList<QueryWord> words, int start)
+    {
+        if (!byFirstTerm.TryGetValue(words[start].Stem, out var candidates)) return (0, null, []);
+        QueryWord[]? matched = null;
         var length = 0;
         var alternatives = new List<QueryWord[]>();
         foreach (var (member, others) in candidates.OrderByDescending(c => c.Member.Length))
@@ -68,15 +86,41 @@ public sealed class SearchSynonyms
             var same = true;
             for (var k = 0; k < member.Length && same; k++) same = member[k].Stem == words[start + k].Stem;
             if (!same) continue;
-            if (length == 0) length = member.Length;
+            if (length == 0)
+            {
+                length = member.Length;
+                matched = member;
+            }
             if (member.Length != length) break;
             foreach (var o in others)
             {
                 if (!alternatives.Any(a => SameTerms(a, o))) alternatives.Add(o);
             }
         }
-        return (length, alternatives);
+        return (length, matched, alternatives);
     }
+
+    /// <summary>What a query's words expand to: each word or phrase a group names, with the other members it also finds.</summary>
+    public IReadOnlyList<(string Words, IReadOnlyList<string> Alternatives)> Explain(string query)
+    {
+        var words = SwedishTextAnalyzer.Words(query);
+        var result = new List<(string, IReadOnlyList<string>)>();
+        for (var i = 0; i < words.Count;)
+        {
+            var (length, member, alternatives) = MatchMember(words, i);
+            if (length == 0)
+            {
+                i++;
+                continue;
+            }
+            // As the group spells it (the query's words are folded: "hemlos").
+            result.Add((TextOf(member!), [.. alternatives.Select(TextOf)]));
+            i += length;
+        }
+        return result;
+    }
+
+    private string TextOf(QueryWord[] member) => textOf.GetValueOrDefault(member) ?? string.Join(' ', member.Select(w => w.Raw));
 
     private static bool SameTerms(QueryWord[] a, QueryWord[] b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Stem == p.Second.Stem);
 }

@@ -61,6 +61,9 @@ public sealed class ServiceSearch : IDisposable
     private readonly SemaphoreSlim build = new(1, 1);
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile SearchIndex? current;
+    private volatile SearchSynonyms synonyms = SearchSynonyms.Default;
+    private readonly SemaphoreSlim synonymsLock = new(1, 1);
+    private SynonymStamp? synonymStamp;
     private long position;
     private List<(long From, long To, DateTime Since)> gaps = [];
     private DateTime lastRead;
@@ -85,6 +88,9 @@ public sealed class ServiceSearch : IDisposable
     /// <summary>The current snapshot, or null before the first build finished.</summary>
     public SearchIndex? Index => current;
 
+    /// <summary>The synonyms searches use now: synonyms.sv.txt plus the coordinators' active groups.</summary>
+    public SearchSynonyms Synonyms => synonyms;
+
     /// <summary>The last update applied: how many services, and how long reading and applying them took.</summary>
     public (int Services, TimeSpan Took)? LastUpdate { get; private set; }
 
@@ -96,7 +102,49 @@ public sealed class ServiceSearch : IDisposable
             await ready.Task.WaitAsync(ct);
             index = current!;
         }
-        return index.Search(request);
+        return index.Search(request, synonyms);
+    }
+
+    /// <summary>What identifies the state of the coordinators' synonym groups: any add, edit, archive or restore changes it.</summary>
+    private sealed record SynonymStamp(int Count, DateTime? LastModified, long Versions);
+
+    /// <summary>
+    /// Brings the synonyms up to date with the coordinators' groups when they changed (a cheap stamp query otherwise):
+    /// the synonym page calls it before answering, the refresher every poll, so other instances follow within a poll
+    /// interval. A new snapshot evicts the cached search answers. Returns whether the synonyms changed.
+    /// </summary>
+    public async Task<bool> RefreshSynonymsAsync(CancellationToken ct)
+    {
+        await synonymsLock.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
+            var groups = db.Set<SearchSynonymGroup>().AsNoTracking();
+            // One round trip on a small table (at most two rows back: active and archived groups).
+            var parts = await groups.GroupBy(g => g.IsArchived)
+                .Select(g => new { Count = g.Count(), Last = g.Max(x => x.LastModified), Versions = g.Sum(x => (long)x.Version) })
+                .ToListAsync(ct);
+            var stamp = new SynonymStamp(parts.Sum(p => p.Count), parts.Count == 0 ? null : (DateTime?)parts.Max(p => p.Last), parts.Sum(p => p.Versions));
+            if (stamp == synonymStamp) return false;
+            var rows = await groups.Select(g => new { g.Members, g.IsArchived, g.LastModified, g.Version }).ToListAsync(ct);
+            // The stamp of the rows read (a change between the two queries is then seen by the next call).
+            stamp = new SynonymStamp(rows.Count, rows.Count == 0 ? null : (DateTime?)rows.Max(r => r.LastModified), rows.Sum(r => (long)r.Version));
+            var active = rows.Where(r => !r.IsArchived).OrderBy(r => r.Members, StringComparer.Ordinal).Select(r => SynonymGroupInput.Split(r.Members));
+            synonyms = new SearchSynonyms(SearchSynonyms.FileGroups.Value.Concat(active));
+            var first = synonymStamp is null;
+            synonymStamp = stamp;
+            if (!first || rows.Count > 0)
+            {
+                await outputCache.EvictByTagAsync(OutputCacheTag, CancellationToken.None);
+                logger.LogInformation("Search synonyms updated: {Groups} groups ({Own} of the coordinators')", synonyms.GroupCount, rows.Count(r => !r.IsArchived));
+            }
+            return true;
+        }
+        finally
+        {
+            synonymsLock.Release();
+        }
     }
 
     /// <summary>Catches up with the change feed now (the core's signal does this after every committed change).</summary>
@@ -361,6 +409,7 @@ public sealed class ServiceSearch : IDisposable
         current?.DisposeAll();
         apply.Dispose();
         build.Dispose();
+        synonymsLock.Dispose();
     }
 }
 
@@ -372,6 +421,15 @@ public sealed class SearchIndexRefresher(ServiceSearch search, IOptions<SearchOp
         var interval = TimeSpan.FromSeconds(options.Value.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                // Synonyms first: the first searches on a new index already use the coordinators' groups.
+                await search.RefreshSynonymsAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Search synonyms refresh failed; the current synonyms stay");
+            }
             try
             {
                 await search.RefreshAsync(force: false, stoppingToken);

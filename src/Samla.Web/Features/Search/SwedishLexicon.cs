@@ -128,6 +128,7 @@ public static class SwedishLexicon
 
     private static WordForms Compute(string word)
     {
+        if (OtherScripts.Term(word) is { } other) return new WordForms([other], []);
         if (word.Length < 3 || !word.All(char.IsAsciiLetterLower)) return new WordForms([Fallback(word)], []);
         var lemmas = Lemmas(word);
         var known = lemmas.Count > 0;

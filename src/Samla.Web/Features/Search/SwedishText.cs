@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
 namespace Samla.Web.Features.Search;
@@ -36,6 +37,8 @@ public sealed class SwedishTextAnalyzer : Analyzer
 
     private readonly Mode mode;
 
+    private static readonly CharArraySet OtherStopWords = new(Version, OtherScripts.StopWords.ToList(), ignoreCase: false);
+
     public SwedishTextAnalyzer(bool stem) : this(stem ? Mode.Stemmed : Mode.Raw)
     {
     }
@@ -47,6 +50,7 @@ public sealed class SwedishTextAnalyzer : Analyzer
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, source);
         stream = new StopFilter(Version, stream, Lucene.Net.Analysis.Sv.SwedishAnalyzer.DefaultStopSet);
+        stream = new StopFilter(Version, stream, OtherStopWords);
         stream = new ASCIIFoldingFilter(stream);
         if (mode != Mode.Folded) stream = new MorphologyFilter(stream, mode == Mode.Stemmed);
         return new TokenStreamComponents(source, stream);
