@@ -92,7 +92,7 @@ public static class AppSetup
         // Razor would otherwise encode å, ä, ö, Arabic and Ethiopic script as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddLocalization();
+        services.AddCachedLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = UiLanguages.All.Select(l => UiLanguages.Culture(l.Code)).ToList();

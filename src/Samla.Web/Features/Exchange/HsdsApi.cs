@@ -424,16 +424,19 @@ public static partial class HsdsApi
             return ApiProblems.Bad("Unknown language", $"language must be an ISO 639 code such as sv, ar, prs or ti; \"{language}\" is not.");
         }
         if (string.IsNullOrWhiteSpace(targetGroup) && string.IsNullOrWhiteSpace(layer) && taxonomyTermId is null && organizationId is null) return null;
-        var terms = await TermCatalog.LoadAsync(db, ct);
-        ProblemHttpResult? UnknownTerm(string parameter, string taxonomy, string? code)
+        // A known code is one small lookup; the whole catalogue is read only to list the valid codes of an unknown one.
+        async Task<ProblemHttpResult?> UnknownTermAsync(string parameter, string taxonomy, string? code)
         {
-            if (string.IsNullOrWhiteSpace(code) || terms.Find(taxonomy, code.Trim()) is not null) return null;
+            if (string.IsNullOrWhiteSpace(code)) return null;
+            var c = code.Trim();
+            if (await db.TaxonomyTerms.AnyAsync(t => t.Taxonomy.Name == taxonomy && t.Code == c, ct)) return null;
+            var terms = await TermCatalog.LoadAsync(db, ct);
             var valid = string.Join(", ", terms.All.Where(t => t.Taxonomy.Name == taxonomy).OrderBy(t => t.SortOrder).Select(t => t.Code));
             return ApiProblems.Bad($"Unknown {parameter}", $"\"{code}\" is not a code of {taxonomy}; use one of: {valid}.");
         }
-        if (UnknownTerm("target_group", ReferenceData.TargetGroups, targetGroup) is { } g) return g;
-        if (UnknownTerm("layer", ReferenceData.MhpssLayers, layer) is { } l) return l;
-        if (taxonomyTermId is { } termId && terms.Find(termId) is null)
+        if (await UnknownTermAsync("target_group", ReferenceData.TargetGroups, targetGroup) is { } g) return g;
+        if (await UnknownTermAsync("layer", ReferenceData.MhpssLayers, layer) is { } l) return l;
+        if (taxonomyTermId is { } termId && !await db.TaxonomyTerms.AnyAsync(t => t.Id == termId, ct))
         {
             return ApiProblems.Bad("Unknown taxonomy_term_id", $"There is no taxonomy term with id {termId}; GET /api/hsds/taxonomy_terms lists them.");
         }

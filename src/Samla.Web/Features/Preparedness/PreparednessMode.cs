@@ -17,11 +17,14 @@ namespace Samla.Web.Features.Preparedness;
 /// silent; when the refresh fails, the last known value holds for another <see cref="CacheFor"/>. Only the first page
 /// after the start, with nothing known yet, reads it in its own request (and takes "off" if that fails).
 /// </remarks>
-public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state, TimeProvider clock, IOutputCacheStore outputCache,
+public sealed class PreparednessMode(IServiceProvider services, PreparednessState state, TimeProvider clock, IOutputCacheStore outputCache,
     IServiceScopeFactory scopes, ILogger<PreparednessMode> log)
 {
     public const string Key = "preparedness-mode";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+
+    // Asked for only when the database is read: every page asks IsOnAsync, and almost always the remembered answer does.
+    private SamlaDbContext Db => services.GetRequiredService<SamlaDbContext>();
 
     public async Task<bool> IsOnAsync(CancellationToken ct = default)
     {
@@ -35,7 +38,7 @@ public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state,
         }
         try
         {
-            var on = await ReadAsync(db, ct);
+            var on = await ReadAsync(Db, ct);
             state.Write(on, now);
             return on;
         }
@@ -74,14 +77,14 @@ public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state,
 
     public async Task SetAsync(bool on, CancellationToken ct = default)
     {
-        var setting = await db.Set<AppSetting>().FirstOrDefaultAsync(s => s.Key == Key, ct);
+        var setting = await Db.Set<AppSetting>().FirstOrDefaultAsync(s => s.Key == Key, ct);
         if (setting is null)
         {
             setting = new AppSetting { Key = Key };
-            db.Add(setting);
+            Db.Add(setting);
         }
         setting.Value = on ? "on" : "off";
-        await db.SaveChangesAsync(ct);
+        await Db.SaveChangesAsync(ct);
         state.Write(on, clock.GetUtcNow());
         // Cached public pages carry the notice (or its absence).
         await outputCache.EvictByTagAsync(Search.ServiceSearch.OutputCacheTag, ct);
@@ -90,7 +93,7 @@ public sealed class PreparednessMode(SamlaDbContext db, PreparednessState state,
     /// <summary>When the mode was last switched, and by whom, from the audit log.</summary>
     public async Task<(DateTime When, string Who)?> LastChangeAsync(CancellationToken ct = default)
     {
-        var entry = await db.AuditEntries.AsNoTracking()
+        var entry = await Db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(AppSetting) && a.EntityId == Key)
             .OrderByDescending(a => a.Id)
             .Select(a => new { a.Timestamp, a.UserName })

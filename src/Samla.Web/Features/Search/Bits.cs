@@ -71,6 +71,22 @@ internal sealed class Bits
         }
     }
 
+    /// <summary>Writes the set bits' indexes, ascending, to <paramref name="slots"/> (at least <see cref="Count"/> long); returns how many.</summary>
+    public int CopyTo(int[] slots)
+    {
+        var n = 0;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
+            while (word != 0)
+            {
+                slots[n++] = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+            }
+        }
+        return n;
+    }
+
     public int Count()
     {
         var n = 0;
@@ -95,11 +111,22 @@ internal sealed class SparseBits
     private readonly int[] index;
     private readonly ulong[] words;
 
+    /// <summary>Non-empty words (what counting against this set costs).</summary>
+    public int WordCount => index.Length;
+
+    /// <summary>Set bits.</summary>
+    public int BitCount { get; }
+
     public SparseBits(Bits bits)
     {
         var full = bits.Words;
         var n = 0;
-        foreach (var w in full) if (w != 0) n++;
+        foreach (var w in full)
+        {
+            if (w == 0) continue;
+            n++;
+            BitCount += BitOperations.PopCount(w);
+        }
         index = new int[n];
         words = new ulong[n];
         var k = 0;

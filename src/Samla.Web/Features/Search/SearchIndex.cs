@@ -72,6 +72,13 @@ public sealed partial class SearchIndex : IDisposable
     private readonly Dictionary<string, Dictionary<string, Bits>> facetBits;
     // For facet counts: per dimension its values in order, each as its non-empty words (see SparseBits).
     private readonly Dictionary<string, (string Value, SparseBits Words)[]> counting;
+    // The same values' ids (see Store.ValueIds), by dimension index in SearchFacets.Counted; each slot's values as ids
+    // (Store.SlotValues); and what each way of counting costs (see CountBySlots).
+    private readonly int[][] countingIds;
+    private readonly int[] idCount;
+    private readonly int[][] slotValues;
+    private readonly long[] countingWords;
+    private readonly long countingEntries;
     private readonly int[] minAge, maxAge;
     private readonly Bits alive;
     private readonly int[] byName, byVerified, nameRank;
@@ -102,6 +109,10 @@ public sealed partial class SearchIndex : IDisposable
         public int[] MinAge = [], MaxAge = [];
         public Dictionary<string, Dictionary<string, Bits>> FacetBits = [];
         public Dictionary<Guid, int> SlotOf = [];
+        /// <summary>Per dimension (index in <see cref="SearchFacets.Counted"/>): an id for every value, in order of first sight.</summary>
+        public Dictionary<string, int>[] ValueIds = [];
+        /// <summary>Per slot: its facet values, each once, as <see cref="Pack"/>ed dimension and value id.</summary>
+        public int[][] SlotValues = [];
         public int Used;
         public int Dead;
 
@@ -117,6 +128,18 @@ public sealed partial class SearchIndex : IDisposable
     {
         this.store = store;
         this.counting = counting;
+        slotValues = store.SlotValues;
+        idCount = [.. store.ValueIds.Select(v => v.Count)];
+        countingIds = new int[SearchFacets.Counted.Count][];
+        countingWords = new long[SearchFacets.Counted.Count];
+        for (var d = 0; d < countingIds.Length; d++)
+        {
+            var values = this.counting.GetValueOrDefault(SearchFacets.Counted[d]) ?? [];
+            var ids = store.ValueIds[d];
+            countingIds[d] = [.. values.Select(v => ids[v.Value])];
+            countingWords[d] = values.Sum(v => (long)v.Words.WordCount);
+            countingEntries += values.Sum(v => (long)v.Words.BitCount);
+        }
         docs = store.Docs;
         facetBits = store.FacetBits;
         minAge = store.MinAge;
@@ -208,6 +231,27 @@ public sealed partial class SearchIndex : IDisposable
                 foreach (var slot in v.Value) b.Set(slot);
                 return b;
             }, StringComparer.Ordinal), StringComparer.Ordinal);
+            // Each slot's values as ids, for counting facets slot by slot (see CountBySlots).
+            store.ValueIds = [.. SearchFacets.Counted.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
+            var perSlot = new List<int>?[n];
+            for (var d = 0; d < SearchFacets.Counted.Count; d++)
+            {
+                foreach (var (value, list) in slots[SearchFacets.Counted[d]])
+                {
+                    var packed = Pack(d, store.ValueIds[d].Count);
+                    store.ValueIds[d][value] = store.ValueIds[d].Count;
+                    var previous = -1;
+                    foreach (var slot in list)
+                    {
+                        // A service that names a value twice has it once.
+                        if (slot == previous) continue;
+                        previous = slot;
+                        (perSlot[slot] ??= []).Add(packed);
+                    }
+                }
+            }
+            store.SlotValues = new int[capacity][];
+            for (var i = 0; i < n; i++) store.SlotValues[i] = perSlot[i] is { } values ? [.. values] : [];
             var alive = new Bits(capacity);
             for (var i = 0; i < n; i++) alive.Set(i);
             var reader = DirectoryReader.Open(writer, applyAllDeletes: true);
@@ -265,6 +309,7 @@ public sealed partial class SearchIndex : IDisposable
             var slot = s.Used++;
             s.SlotOf[service.Id] = slot;
             s.Docs[slot] = ToHit(service);
+            var packed = new List<int>();
             var (from, to) = AgeRange(service);
             s.MinAge[slot] = from;
             s.MaxAge[slot] = to;
@@ -281,8 +326,12 @@ public sealed partial class SearchIndex : IDisposable
                     }
                     bits.Set(slot);
                     touched.Add((facet, v));
+                    var d = DimensionOf(facet);
+                    if (!s.ValueIds[d].TryGetValue(v, out var id)) s.ValueIds[d][v] = id = s.ValueIds[d].Count;
+                    if (!packed.Contains(Pack(d, id))) packed.Add(Pack(d, id));
                 }
             }
+            s.SlotValues[slot] = [.. packed];
             s.Writer.AddDocument(ToDocument(slot, service));
             live.Set(slot);
             added.Add(slot);
@@ -360,6 +409,8 @@ public sealed partial class SearchIndex : IDisposable
         Array.Copy(s.MinAge, min, s.Used);
         var max = new int[capacity];
         Array.Copy(s.MaxAge, max, s.Used);
+        var values = new int[capacity][];
+        Array.Copy(s.SlotValues, values, s.Used);
         s.FacetBits = s.FacetBits.ToDictionary(f => f.Key, f => f.Value.ToDictionary(v => v.Key, v =>
         {
             var b = new Bits(capacity);
@@ -369,6 +420,7 @@ public sealed partial class SearchIndex : IDisposable
         s.Docs = docs;
         s.MinAge = min;
         s.MaxAge = max;
+        s.SlotValues = values;
     }
 
     private static string Key(Guid id) => id.ToString("N");
@@ -455,7 +507,8 @@ public sealed partial class SearchIndex : IDisposable
         }
         else
         {
-            text = alive.Clone();
+            // Never changed below (only copied), so the snapshot's own set serves.
+            text = alive;
         }
         SearchStages.Add(SearchStage.Text, ref stage);
 
@@ -477,12 +530,14 @@ public sealed partial class SearchIndex : IDisposable
             filters[SearchFacets.Age] = bits;
         }
 
-        var matched = text.Clone();
+        var matched = filters.Count == 0 ? text : text.Clone();
         foreach (var f in filters.Values) matched.And(f);
         SearchStages.Add(SearchStage.Filters, ref stage);
 
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
         var without = new Dictionary<string, int>(StringComparer.Ordinal);
+        var total = matched.Count();
+        var bySlots = request.CountFacets ? CountBySlots(matched, total, filters) : null;
         foreach (var facet in request.CountFacets ? SearchFacets.Counted.Append(SearchFacets.Age) : [])
         {
             Bits baseSet;
@@ -491,6 +546,11 @@ public sealed partial class SearchIndex : IDisposable
                 baseSet = text.Clone();
                 foreach (var (other, bits) in filters) if (other != facet) baseSet.And(bits);
                 without[facet] = baseSet.Count();
+            }
+            else if (bySlots?.GetValueOrDefault(facet) is { } counted)
+            {
+                facets[facet] = counted;
+                continue;
             }
             else
             {
@@ -505,10 +565,63 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         SearchStages.Add(SearchStage.Facets, ref stage);
-        var total = matched.Count();
-        var hits = PageOf(request, textHits, matched, (page - 1) * pageSize, pageSize);
+        var hits = PageOf(request, textHits, matched, total, (page - 1) * pageSize, pageSize);
         SearchStages.Add(SearchStage.Paging, ref stage);
         return new SearchResult(total, page, pageSize, hits, facets, without) { AllWords = textHits?.AllWords ?? true };
+    }
+
+    private static int Pack(int dimension, int id) => (dimension << 24) | id;
+
+    private static int DimensionOf(string facet)
+    {
+        for (var d = 0; d < SearchFacets.Counted.Count; d++) if (SearchFacets.Counted[d] == facet) return d;
+        throw new ArgumentOutOfRangeException(nameof(facet), facet, "Not a counted dimension.");
+    }
+
+    /// <summary>
+    /// The counts of the dimensions without a filter of their own (their base set is <paramref name="matched"/>), counted
+    /// slot by slot: each matched slot adds one to each of its values. Null when the bit sets are cheaper: counting a value
+    /// there costs its non-empty words whatever matched, so slot by slot wins when the matches are fewer than about the
+    /// words divided by the values a slot has (most text searches), and loses for broad ones.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<FacetCount>>? CountBySlots(Bits matched, int total, Dictionary<string, Bits> filters)
+    {
+        var dimensions = countingIds.Length;
+        var open = new bool[dimensions];
+        long words = 0;
+        for (var d = 0; d < dimensions; d++)
+        {
+            open[d] = !filters.ContainsKey(SearchFacets.Counted[d]);
+            if (open[d]) words += countingWords[d];
+        }
+        if (2L * total * countingEntries >= words * Math.Max(1, Count)) return null;
+        var counts = new int[dimensions][];
+        for (var d = 0; d < dimensions; d++) counts[d] = open[d] ? new int[idCount[d]] : [];
+        var w = matched.Words;
+        for (var i = 0; i < w.Length; i++)
+        {
+            var word = w[i];
+            while (word != 0)
+            {
+                var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                foreach (var packed in slotValues[slot])
+                {
+                    var d = packed >>> 24;
+                    if (open[d]) counts[d][packed & 0xFFFFFF]++;
+                }
+            }
+        }
+        var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        for (var d = 0; d < dimensions; d++)
+        {
+            if (!open[d] || !counting.TryGetValue(SearchFacets.Counted[d], out var values)) continue;
+            var ids = countingIds[d];
+            var list = new List<FacetCount>(values.Length);
+            for (var k = 0; k < values.Length; k++) list.Add(new FacetCount(values[k].Value, counts[d][ids[k]]));
+            result[SearchFacets.Counted[d]] = list;
+        }
+        return result;
     }
 
     private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values)
@@ -524,13 +637,22 @@ public sealed partial class SearchIndex : IDisposable
     }
 
     /// <summary>One page of the matched services in the requested order, without sorting more than needed.</summary>
-    private List<SearchHit> PageOf(SearchRequest request, TextHits? textHits, Bits matched, int skip, int take)
+    private List<SearchHit> PageOf(SearchRequest request, TextHits? textHits, Bits matched, int total, int skip, int take)
     {
         var page = new List<SearchHit>(take);
+        var needed = skip + take;
         if (request.Sort == SearchSort.Verified || textHits is null)
         {
+            var verified = request.Sort == SearchSort.Verified;
+            // Few matches: pick the page's from them (a walk of the whole order would look at every service to find them).
+            if ((long)total * total < (long)byName.Length * needed)
+            {
+                Comparison<int> order = verified ? VerifiedOrder : (x, y) => nameRank[x].CompareTo(nameRank[y]);
+                foreach (var i in First(matched, total, needed, order).Skip(skip)) page.Add(textHits is null ? docs[i] : docs[i] with { Score = textHits.ScoreOf(i) });
+                return page;
+            }
             // Precomputed orders: walk them and keep the matched slots of the requested page.
-            var sequence = request.Sort == SearchSort.Verified ? byVerified : byName;
+            var sequence = verified ? byVerified : byName;
             var seen = 0;
             foreach (var i in sequence)
             {
@@ -543,19 +665,16 @@ public sealed partial class SearchIndex : IDisposable
         }
         // Relevance: score descending, then name.
         // Scores take few distinct values (sums of a handful of weights), so instead of sorting every match, find the
-        // lowest score that still reaches the page, sort the few matches above it, and take that score's ties in name
-        // order straight from the precomputed name order.
+        // lowest score that still reaches the page, sort the few matches above it, and take that score's first ties in
+        // name order.
         var scores = System.Buffers.ArrayPool<float>.Shared.Rent(docs.Length);
+        var slots = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, total));
         try
         {
+            var matches = slots.AsSpan(0, matched.CopyTo(slots));
+            textHits.ScoreAll(matches, matched, scores);
             var levels = new Dictionary<float, int>();
-            matched.ForEach(slot =>
-            {
-                var score = textHits.ScoreOf(slot);
-                scores[slot] = score;
-                levels[score] = levels.GetValueOrDefault(score) + 1;
-            });
-            var needed = skip + take;
+            foreach (var slot in matches) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(levels, scores[slot], out _)++;
             var above = 0;
             var threshold = float.NegativeInfinity;
             foreach (var level in levels.Keys.OrderByDescending(l => l))
@@ -564,26 +683,68 @@ public sealed partial class SearchIndex : IDisposable
                 if (above + levels[level] >= needed) break;
                 above += levels[level];
             }
-            var ordered = new List<int>(Math.Min(needed, docs.Length));
-            var higher = new List<int>(above);
-            matched.ForEach(slot =>
+            var ordered = new List<int>(Math.Min(needed, matches.Length));
+            foreach (var slot in matches)
             {
-                if (scores[slot] > threshold) higher.Add(slot);
-            });
-            higher.Sort((x, y) => scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : nameRank[x].CompareTo(nameRank[y]));
-            ordered.AddRange(higher);
-            foreach (var slot in byName)
-            {
-                if (ordered.Count >= needed) break;
-                if (matched.Get(slot) && scores[slot] == threshold) ordered.Add(slot);
+                if (scores[slot] > threshold) ordered.Add(slot);
             }
-            foreach (var slot in ordered.Skip(skip).Take(take)) page.Add(docs[slot] with { Score = scores[slot] });
+            ordered.Sort((x, y) => scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : nameRank[x].CompareTo(nameRank[y]));
+            var ties = needed - ordered.Count;
+            if (ties > 0)
+            {
+                // The first ties in name order: a bounded heap that drops the last in name order.
+                var heap = new PriorityQueue<int, int>(Math.Min(ties, matches.Length) + 1);
+                foreach (var slot in matches)
+                {
+                    if (scores[slot] != threshold) continue;
+                    var rank = nameRank[slot];
+                    if (heap.Count < ties) heap.Enqueue(slot, -rank);
+                    else if (heap.TryPeek(out _, out var last) && rank < -last) heap.DequeueEnqueue(slot, -rank);
+                }
+                var first = new int[heap.Count];
+                for (var i = first.Length - 1; i >= 0; i--) first[i] = heap.Dequeue();
+                ordered.AddRange(first);
+            }
+            for (var i = skip; i < ordered.Count && i < needed; i++) page.Add(docs[ordered[i]] with { Score = scores[ordered[i]] });
         }
         finally
         {
+            System.Buffers.ArrayPool<int>.Shared.Return(slots);
             System.Buffers.ArrayPool<float>.Shared.Return(scores);
         }
         return page;
+    }
+
+    /// <summary>The order of <see cref="byVerified"/>: last confirmed first, then by name.</summary>
+    private int VerifiedOrder(int x, int y)
+    {
+        var c = (docs[y].AssuredDate ?? DateOnly.MinValue).CompareTo(docs[x].AssuredDate ?? DateOnly.MinValue);
+        return c != 0 ? c : nameRank[x].CompareTo(nameRank[y]);
+    }
+
+    /// <summary>The first <paramref name="count"/> matched slots in <paramref name="order"/>, in that order.</summary>
+    private static int[] First(Bits matched, int total, int count, Comparison<int> order)
+    {
+        var slots = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, total));
+        try
+        {
+            var matches = slots.AsSpan(0, matched.CopyTo(slots));
+            // A heap whose top is the last kept in the order; a slot before it replaces it.
+            var reverse = Comparer<int>.Create((x, y) => order(y, x));
+            var heap = new PriorityQueue<int, int>(Math.Min(count, matches.Length) + 1, reverse);
+            foreach (var slot in matches)
+            {
+                if (heap.Count < count) heap.Enqueue(slot, slot);
+                else if (heap.TryPeek(out var last, out _) && order(slot, last) < 0) heap.DequeueEnqueue(slot, slot);
+            }
+            var first = new int[heap.Count];
+            for (var i = first.Length - 1; i >= 0; i--) first[i] = heap.Dequeue();
+            return first;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(slots);
+        }
     }
 
     private enum MatchKind

@@ -90,13 +90,19 @@ public sealed record SearchResult(
 
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 
-    private Dictionary<(string, string), int>? counts;
+    private Dictionary<string, Dictionary<string, int>>? counts;
 
     /// <summary>Count for one facet value (0 when absent).</summary>
     public int CountOf(string facet, string value)
     {
-        counts ??= Facets.SelectMany(f => f.Value.Select(v => (Key: (f.Key, v.Value), v.Count))).ToDictionary(x => x.Key, x => x.Count);
-        return counts.GetValueOrDefault((facet, value));
+        // Per dimension, when first asked (a page asks about a few values of each; the municipalities alone are 290).
+        counts ??= new(StringComparer.Ordinal);
+        if (!counts.TryGetValue(facet, out var byValue))
+        {
+            byValue = Facets.TryGetValue(facet, out var list) ? list.ToDictionary(v => v.Value, v => v.Count) : [];
+            counts[facet] = byValue;
+        }
+        return byValue.GetValueOrDefault(value);
     }
 
     /// <summary>The active filter whose removal gives most results (the most restrictive), or null.</summary>

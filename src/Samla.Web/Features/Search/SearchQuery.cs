@@ -181,6 +181,9 @@ public sealed partial class SearchIndex
 
         public Bits Any { get; }
 
+        /// <summary>The word, when the unit is one word of the query itself (no synonym): its score is then its word's.</summary>
+        public Word? Single => options is [{ Factor: 1f, Words: [var w] }] && length == 1 ? w : null;
+
         public float ScoreOf(int slot)
         {
             var best = 0f;
@@ -222,6 +225,64 @@ public sealed partial class SearchIndex
                 count++;
             }
             return AllWords ? score : count * PerUnit + score;
+        }
+
+        /// <summary>
+        /// <see cref="ScoreOf"/> of every slot in <paramref name="slots"/> (ascending), written to <paramref name="scores"/>[slot]:
+        /// the same sums in the same order, but a one-word unit is scored a clause at a time over the bit sets (each slot
+        /// takes the weight of the first clause that has it) instead of asking every clause about every slot.
+        /// </summary>
+        public void ScoreAll(ReadOnlySpan<int> slots, Bits matched, float[] scores)
+        {
+            foreach (var slot in slots) scores[slot] = 0f;
+            var counts = AllWords ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(scores.Length);
+            var words = matched.Words;
+            var remaining = System.Buffers.ArrayPool<ulong>.Shared.Rent(words.Length);
+            try
+            {
+                if (counts is not null) foreach (var slot in slots) counts[slot] = 0;
+                foreach (var u in units)
+                {
+                    if (u.Single is { } word)
+                    {
+                        words.CopyTo(remaining);
+                        foreach (var (bits, weight) in word.Clauses)
+                        {
+                            var clause = bits.Words;
+                            var n = Math.Min(clause.Length, words.Length);
+                            for (var i = 0; i < n; i++)
+                            {
+                                var hit = clause[i] & remaining[i];
+                                if (hit == 0) continue;
+                                remaining[i] &= ~hit;
+                                // A weightless clause still takes its slots (ScoreOf stops at the first clause found).
+                                if (weight <= 0f) continue;
+                                while (hit != 0)
+                                {
+                                    var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
+                                    hit &= hit - 1;
+                                    scores[slot] += weight;
+                                    if (counts is not null) counts[slot]++;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    foreach (var slot in slots)
+                    {
+                        var s = u.ScoreOf(slot);
+                        if (s <= 0f) continue;
+                        scores[slot] += s;
+                        if (counts is not null) counts[slot]++;
+                    }
+                }
+                if (counts is not null) foreach (var slot in slots) scores[slot] = counts[slot] * PerUnit + scores[slot];
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<ulong>.Shared.Return(remaining);
+                if (counts is not null) System.Buffers.ArrayPool<byte>.Shared.Return(counts);
+            }
         }
     }
 }

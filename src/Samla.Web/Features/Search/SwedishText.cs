@@ -56,12 +56,17 @@ public sealed class SwedishTextAnalyzer : Analyzer
         return new TokenStreamComponents(source, stream);
     }
 
+    /// <summary>
+    /// One for every query: an analyzer keeps its tokenizer per thread and reuses it, where a new one per query built
+    /// (and threw away) a tokenizer with its buffers each time.
+    /// </summary>
+    private static readonly SwedishTextAnalyzer QueryAnalyzer = new(Mode.Folded);
+
     /// <summary>A query's words in order, stop words removed.</summary>
     public static IReadOnlyList<QueryWord> Words(string text)
     {
         var result = new List<QueryWord>();
-        using var analyzer = new SwedishTextAnalyzer(Mode.Folded);
-        using var stream = analyzer.GetTokenStream("q", text);
+        using var stream = QueryAnalyzer.GetTokenStream("q", text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
