@@ -106,7 +106,11 @@ public sealed class ServiceSearch : IDisposable
     }
 
     /// <summary>What identifies the state of the coordinators' synonym groups: any add, edit, archive or restore changes it.</summary>
-    private sealed record SynonymStamp(int Count, DateTime? LastModified, long Versions);
+    private sealed record SynonymStamp(int Count, DateTime? LastModified, long Versions)
+    {
+        public static SynonymStamp Of(IReadOnlyCollection<(int Count, DateTime Last, long Versions)> parts) =>
+            new(parts.Sum(p => p.Count), parts.Count == 0 ? null : parts.Max(p => p.Last), parts.Sum(p => p.Versions));
+    }
 
     /// <summary>
     /// Brings the synonyms up to date with the coordinators' groups when they changed (a cheap stamp query otherwise):
@@ -125,11 +129,11 @@ public sealed class ServiceSearch : IDisposable
             var parts = await groups.GroupBy(g => g.IsArchived)
                 .Select(g => new { Count = g.Count(), Last = g.Max(x => x.LastModified), Versions = g.Sum(x => (long)x.Version) })
                 .ToListAsync(ct);
-            var stamp = new SynonymStamp(parts.Sum(p => p.Count), parts.Count == 0 ? null : (DateTime?)parts.Max(p => p.Last), parts.Sum(p => p.Versions));
+            var stamp = SynonymStamp.Of([.. parts.Select(p => (p.Count, p.Last, p.Versions))]);
             if (stamp == synonymStamp) return false;
             var rows = await groups.Select(g => new { g.Members, g.IsArchived, g.LastModified, g.Version }).ToListAsync(ct);
             // The stamp of the rows read (a change between the two queries is then seen by the next call).
-            stamp = new SynonymStamp(rows.Count, rows.Count == 0 ? null : (DateTime?)rows.Max(r => r.LastModified), rows.Sum(r => (long)r.Version));
+            stamp = SynonymStamp.Of([.. rows.Select(r => (1, r.LastModified, (long)r.Version))]);
             var active = rows.Where(r => !r.IsArchived).OrderBy(r => r.Members, StringComparer.Ordinal).Select(r => SynonymGroupInput.Split(r.Members));
             synonyms = new SearchSynonyms(SearchSynonyms.FileGroups.Value.Concat(active));
             var first = synonymStamp is null;
