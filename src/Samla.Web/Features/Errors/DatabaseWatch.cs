@@ -63,9 +63,9 @@ public sealed class DatabaseWatch(TimeProvider clock, ILogger<DatabaseWatch> log
         log.LogWarning("PostgreSQL does not answer ({Why}): requests that need it answer 503 at once until it answers again; cancelling {Count} running commands", why, _running.Count);
         foreach (var command in _running.Keys.OfType<DbCommand>())
         {
-            // Cancelling sends the server a cancellation request, which itself waits up to the connect timeout for a silent
-            // server: each on its own thread, so the watchdog goes on.
-            _ = Task.Run(() =>
+            // Cancelling sends the server a cancellation request, which blocks its thread up to the connect timeout for a
+            // silent server: each on a thread of its own (not the pool's, which serves search and /health meanwhile).
+            _ = Task.Factory.StartNew(() =>
             {
                 try
                 {
@@ -75,7 +75,7 @@ public sealed class DatabaseWatch(TimeProvider clock, ILogger<DatabaseWatch> log
                 {
                     // finished or broken meanwhile
                 }
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
