@@ -117,7 +117,7 @@ public static class DatabaseSetup
                 var timeouts = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 o.UseNpgsql(WithConnectTimeout(cs, timeouts), n => n.CommandTimeout(timeouts.CommandTimeoutSeconds))
                     .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
-            });
+            }, optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -129,7 +129,8 @@ public static class DatabaseSetup
             // SQLite waits for a lock (busy timeout) as long as the command timeout: a locked file answers 503 after it.
             services.AddDbContext<SamlaDbContext, SqliteSamlaDbContext>((sp, o) =>
                 o.UseSqlite(cs, s => s.CommandTimeout(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.CommandTimeoutSeconds))
-                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                    .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }
