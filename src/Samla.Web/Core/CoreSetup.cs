@@ -15,6 +15,8 @@ public static class CoreSetup
         services.AddScoped<UserSessions>();
         services.AddScheduledJob<UserSessionCleanupJob>();
         services.AddServiceChanges();
+        services.AddSingleton<TermCatalogCache>();
+        services.AddHostedService<TermCatalogRefresher>();
         return services;
     }
 }

@@ -48,12 +48,13 @@ public sealed class OrganizationAccess(SamlaDbContext db)
     public async Task<IReadOnlyList<OrganizationEditor>> ActiveEditorsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct = default)
     {
         var editorRole = await db.Roles.Where(r => r.Name == Roles.Editor).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        return await (from uo in db.UserOrganizations
-                      join u in db.Users on uo.UserId equals u.Id
-                      join ur in db.UserRoles on u.Id equals ur.UserId
-                      where u.IsActive && ur.RoleId == editorRole && organizationIds.Contains(uo.OrganizationId)
-                      orderby u.Email
-                      select new OrganizationEditor(uo.OrganizationId, u.Id, u.Email)).Distinct().ToListAsync(ct);
+        // Distinct first, then ordered (an ordering before Distinct is not kept by the database).
+        var editors = await (from uo in db.UserOrganizations
+                             join u in db.Users on uo.UserId equals u.Id
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             where u.IsActive && ur.RoleId == editorRole && organizationIds.Contains(uo.OrganizationId)
+                             select new { uo.OrganizationId, UserId = u.Id, u.Email }).Distinct().OrderBy(e => e.Email).ToListAsync(ct);
+        return [.. editors.Select(e => new OrganizationEditor(e.OrganizationId, e.UserId, e.Email))];
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using Samla.Web.Data;
 
 namespace Samla.Web.Core;
 
-/// <summary>The one rule for what anyone, signed in or not, may see of the directory.</summary>
+/// <summary>The one rule for what anyone, signed in or not, may see of the directory: services and organisations.</summary>
 public static class PublicVisibility
 {
     /// <summary>What anyone may see: published, active services of active organisations.</summary>
@@ -20,4 +20,7 @@ public static class PublicVisibility
 
     /// <summary>The same rule for a loaded service (its <see cref="Service.Organization"/> included).</summary>
     public static bool IsPublic(this Service service) => PublicCheck(service);
+
+    /// <summary>What anyone may see of organisations: the active ones (with their public services and public contacts).</summary>
+    public static IQueryable<Organization> WherePublic(this IQueryable<Organization> organizations) => organizations.Where(o => o.IsActive);
 }

@@ -70,16 +70,29 @@ public sealed class ServiceChangeOptions
 public sealed class ServiceChangeSignal
 {
     private readonly List<Func<CancellationToken, Task>> handlers = [];
+    private readonly List<Action> everything = [];
 
     public void Subscribe(Func<CancellationToken, Task> handler)
     {
         lock (handlers) handlers.Add(handler);
     }
 
-    public async Task NotifyAsync(CancellationToken ct)
+    /// <summary>Called (before the other handlers) when the committed changes include an "everything" row (the term catalogue, a restore, a seed).</summary>
+    public void SubscribeEverything(Action handler)
+    {
+        lock (handlers) everything.Add(handler);
+    }
+
+    public async Task NotifyAsync(CancellationToken ct, bool everythingChanged = false)
     {
         Func<CancellationToken, Task>[] copy;
-        lock (handlers) copy = [.. handlers];
+        Action[] first;
+        lock (handlers)
+        {
+            copy = [.. handlers];
+            first = everythingChanged ? [.. everything] : [];
+        }
+        foreach (var h in first) h();
         foreach (var h in copy) await h(ct);
     }
 }
@@ -109,42 +122,45 @@ public sealed class ServiceChangeInterceptor(ServiceChangeSignal signal) : SaveC
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Committed(eventData.Context)) signal.NotifyAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (Committed(eventData.Context, out var everything)) signal.NotifyAsync(CancellationToken.None, everything).GetAwaiter().GetResult();
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Committed(eventData.Context)) await signal.NotifyAsync(cancellationToken);
+        if (Committed(eventData.Context, out var everything)) await signal.NotifyAsync(cancellationToken, everything);
         return result;
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) ServiceChangeFeed.Forget(eventData.Context);
+        if (eventData.Context?.Database.CurrentTransaction is null) ServiceChangeFeed.Forget(eventData.Context, out _);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (ServiceChangeFeed.Forget(eventData.Context)) signal.NotifyAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (ServiceChangeFeed.Forget(eventData.Context, out var everything)) signal.NotifyAsync(CancellationToken.None, everything).GetAwaiter().GetResult();
     }
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (ServiceChangeFeed.Forget(eventData.Context)) await signal.NotifyAsync(cancellationToken);
+        if (ServiceChangeFeed.Forget(eventData.Context, out var everything)) await signal.NotifyAsync(cancellationToken, everything);
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => ServiceChangeFeed.Forget(eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => ServiceChangeFeed.Forget(eventData.Context, out _);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        ServiceChangeFeed.Forget(eventData.Context);
+        ServiceChangeFeed.Forget(eventData.Context, out _);
         return Task.CompletedTask;
     }
 
     /// <summary>After a save: whether it wrote feed rows that are committed now (no transaction of the caller's still open).</summary>
-    private static bool Committed(DbContext? context) =>
-        context is not null && context.Database.CurrentTransaction is null && ServiceChangeFeed.Forget(context);
+    private static bool Committed(DbContext? context, out bool everything)
+    {
+        everything = false;
+        return context is not null && context.Database.CurrentTransaction is null && ServiceChangeFeed.Forget(context, out everything);
+    }
 
     private static void Collect(DbContext? context)
     {
@@ -172,11 +188,10 @@ public sealed class ServiceChangeInterceptor(ServiceChangeSignal signal) : SaveC
         if (refs.Count > MaxRowsPerSave || refs.Contains((ServiceChangeScope.Everything, null)))
         {
             db.Add(ServiceChange.Of(ServiceChangeScope.Everything, null, now));
+            ServiceChangeFeed.Written(db, everything: true);
+            return;
         }
-        else
-        {
-            foreach (var (scope, id) in refs) db.Add(ServiceChange.Of(scope, id, now));
-        }
+        foreach (var (scope, id) in refs) db.Add(ServiceChange.Of(scope, id, now));
         ServiceChangeFeed.Written(db);
     }
 }
@@ -186,17 +201,31 @@ public static class ServiceChangeFeed
 {
     private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
     private static readonly object Marker = new();
+    private static readonly object EverythingMarker = new();
 
-    /// <summary>Marks feed rows as written by <paramref name="db"/>: the signal fires when they are committed.</summary>
-    public static void Written(DbContext db) => Pending.AddOrUpdate(db, Marker);
+    /// <summary>
+    /// Marks feed rows as written by <paramref name="db"/>: the signal fires when they are committed (with
+    /// <paramref name="everything"/>: they include an "everything" row, so in-memory copies of the term catalogue reload).
+    /// </summary>
+    public static void Written(DbContext db, bool everything = false)
+    {
+        if (everything) Pending.AddOrUpdate(db, EverythingMarker);
+        else Pending.TryAdd(db, Marker);
+    }
 
-    internal static bool Forget(DbContext? db) => db is not null && Pending.Remove(db);
+    internal static bool Forget(DbContext? db, out bool everything)
+    {
+        everything = false;
+        if (db is null || !Pending.TryGetValue(db, out var marker)) return false;
+        everything = ReferenceEquals(marker, EverythingMarker);
+        return Pending.Remove(db);
+    }
 
     /// <summary>Adds an "everything changed" row and saves it (after a seed, a restore, or to force every instance to rebuild).</summary>
     public static async Task RecordEverythingAsync(SamlaDbContext db, CancellationToken ct)
     {
         db.Add(ServiceChange.Of(ServiceChangeScope.Everything, null, db.Clock.GetUtcNow().UtcDateTime));
-        Written(db);
+        Written(db, everything: true);
         await db.SaveChangesAsync(ct);
     }
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Samla.Tests.Infrastructure;
+using Samla.Web.Core;
 using Samla.Web.Data;
 
 namespace Samla.Tests.Exchange;
@@ -97,6 +99,45 @@ public sealed class HsdsApiTests(SamlaApp app) : IClassFixture<SamlaApp>
         // Upper-case query, lower-case text: the interim search is case-insensitive (SQLite's lower() folds ASCII only).
         var search = await GetJsonAsync("/api/hsds/services?search=" + Uri.EscapeDataString(DemoAccounts.ParentingSupportHalmstad.ToUpperInvariant()[1..]));
         Assert.Contains(search.GetProperty("contents").EnumerateArray(), s => s.GetProperty("name").GetString()!.Contains(DemoAccounts.ParentingSupportHalmstad, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Term_filters_are_checked_against_the_catalogue_in_memory_which_follows_a_change_to_a_term()
+    {
+        var catalog = app.Services.GetRequiredService<TermCatalogCache>();
+        await GetJsonAsync("/api/hsds/services?layer=4&per_page=1");
+        var loads = catalog.Loads;
+        Assert.True(loads >= 1, "the catalogue was read once");
+        await GetJsonAsync("/api/hsds/services?target_group=undocumented&layer=3&per_page=2");
+        using (var client = app.CreateClient())
+        {
+            Assert.NotEmpty(await client.AssertOkAsync("/api/hsds/services?target_group=undocumented&format=ndjson"));
+            using var unknown = await client.GetAsync("/api/hsds/services?target_group=tourists");
+            // The valid codes, in their sort order, from the catalogue.
+            Assert.Contains("use one of: ", await unknown.AssertStatusAsync(HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        }
+        Assert.Equal(loads, catalog.Loads);
+
+        // A term changed on this instance: its "everything" row reloads the catalogue before the next request.
+        var termId = ReferenceData.TermId(ReferenceData.MhpssLayers, "4");
+        var original = await app.WithDbAsync(db => db.TaxonomyTerms.Where(t => t.Id == termId).Select(t => t.Name).FirstAsync());
+        Task RenameAsync(string name) => app.WithDbAsync(async db =>
+        {
+            (await db.TaxonomyTerms.FirstAsync(t => t.Id == termId)).Name = name;
+            await db.SaveChangesAsync();
+        });
+        try
+        {
+            await RenameAsync(original + " (ändrad)");
+            Assert.Equal(original + " (ändrad)", (await GetJsonAsync($"/api/hsds/taxonomy_terms/{termId}")).GetProperty("name").GetString());
+            Assert.Equal(original + " (ändrad)", (await catalog.GetAsync(default)).Find(termId)!.Name);
+            Assert.True(catalog.Loads > loads, "the catalogue was read again after the change");
+        }
+        finally
+        {
+            await RenameAsync(original);
+        }
+        Assert.Equal(original, (await catalog.GetAsync(default)).Find(termId)!.Name);
     }
 
     [Fact]

@@ -293,6 +293,9 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
         Assert.True(total >= 6, $"the demo data has {total} services in Swedish");
         var read = Items(first.RootElement);
         Assert.Equal(4, read.Count);
+        using var filtered = JsonDocument.Parse(await client.AssertOkAsync(Query + "&layer=1&per_page=3&page=1"));
+        var readFiltered = Items(filtered.RootElement);
+        Assert.NotEmpty(readFiltered);
         await app.FreezeAsync();
         try
         {
@@ -310,6 +313,14 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
             using (var third = JsonDocument.Parse(englishBody))
             {
                 Assert.Equal(read[..3].Select(s => s.Id), Items(third.RootElement).Select(s => s.Id));
+            }
+
+            // A term filter is checked against the term catalogue in memory (TermCatalogCache), not the database.
+            var (layer, layerBody, _) = await TimedGetAsync(client, Query + "&layer=1&per_page=1&page=1");
+            Assert.Equal(HttpStatusCode.OK, layer.StatusCode);
+            using (var fourth = JsonDocument.Parse(layerBody))
+            {
+                Assert.Equal(readFiltered[..1], Items(fourth.RootElement));
             }
 
             // Services never read: the database is needed, and it does not answer.

@@ -49,7 +49,7 @@ public sealed class RemindersTests(FakeClockApp app) : IClassFixture<FakeClockAp
     {
         var db = sp.GetRequiredService<SamlaDbContext>();
         var changes = sp.GetRequiredService<ServiceChanges>();
-        var catalog = await WorkspaceCatalog.LoadAsync(db, SamlaOptions.DefaultCountyCode, orgId, default);
+        var catalog = await WorkspaceCatalog.LoadAsync(db, sp.GetRequiredService<TermCatalogCache>(), SamlaOptions.DefaultCountyCode, orgId, default);
         var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "test")], "test"));
         foreach (var id in await db.Services.Where(s => s.OrganizationId == orgId).Select(s => s.Id).ToListAsync())

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
@@ -9,9 +8,8 @@ using Samla.Web.Data;
 namespace Samla.Web.Features.Admin;
 
 /// <summary>Every recorded change, filtered by organisation, user, entity type and date range; paged, or all as CSV.</summary>
-public sealed class AuditLogModel(SamlaDbContext db, IStringLocalizer<AdminText> t) : PageModel
+public sealed class AuditLogModel(SamlaDbContext db, IStringLocalizer<AdminText> t) : PagedListModel
 {
-    public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)]
     public Guid? Organization { get; set; }
@@ -28,22 +26,14 @@ public sealed class AuditLogModel(SamlaDbContext db, IStringLocalizer<AdminText>
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sida")]
-    public int PageNumber { get; set; } = 1;
-
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
-    public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyDictionary<Guid, string> OrganizationNames { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
-        var query = Filtered();
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Entries = await PageAsync(Filtered(), q => q.OrderByDescending(a => a.Id), ct);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
@@ -104,10 +94,9 @@ public sealed class AuditLogModel(SamlaDbContext db, IStringLocalizer<AdminText>
     /// <summary>The action as a person reads it ("Skapad", "Roll tilldelad").</summary>
     public string ActionLabel(string entityType, string action) => AuditLabels.Action(t, entityType, action);
 
-    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
-    {
-        ["Organization"] = Organization?.ToString(), ["UserName"] = UserName, ["EntityType"] = EntityType,
-        ["From"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["To"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["sida"] = page.ToString(CultureInfo.InvariantCulture),
-    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() =>
+    [
+        new("Organization", Organization?.ToString()), new("UserName", UserName), new("EntityType", EntityType),
+        new("From", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("To", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+    ];
 }

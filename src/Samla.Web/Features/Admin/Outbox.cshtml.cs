@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
@@ -11,10 +9,8 @@ namespace Samla.Web.Features.Admin;
 /// What the outbox holds: queued, being sent, sent and failed mail (with the reason), filtered by status and category,
 /// paged; a failed message can be tried again (audited). Staff only (the folder's Coordination policy): it shows addresses.
 /// </summary>
-public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, OutboxSignal signal, IStringLocalizer<OutboxText> t) : PageModel
+public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, OutboxSignal signal, IStringLocalizer<OutboxText> t) : PagedListModel
 {
-    public const int PageSize = 50;
-
     public sealed record Row(Guid Id, DateTime CreatedAt, string To, string Subject, string Category, Guid? OrganizationId,
         OutboxStatus Status, int Attempts, DateTime NextAttemptAt, DateTime? SentAt, string? LastError);
 
@@ -24,12 +20,7 @@ public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, OutboxSig
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "sida")]
-    public int PageNumber { get; set; } = 1;
-
     public IReadOnlyList<Row> Messages { get; private set; } = [];
-    public int Total { get; private set; }
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyDictionary<OutboxStatus, int> Counts { get; private set; } = new Dictionary<OutboxStatus, int>();
     public IReadOnlyList<string> Categories { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> OrganizationNames { get; private set; } = new Dictionary<Guid, string>();
@@ -47,12 +38,8 @@ public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, OutboxSig
         var q = all;
         if (Status is { } status) q = q.Where(m => m.Status == status);
         if (!string.IsNullOrWhiteSpace(Category)) q = q.Where(m => m.Category == Category);
-        Total = await q.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Messages = await q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(m => new Row(m.Id, m.CreatedAt, m.To, m.Subject, m.Category, m.OrganizationId, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError))
-            .ToListAsync(ct);
+        Messages = await PageAsync(q, rows => rows.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => new Row(m.Id, m.CreatedAt, m.To, m.Subject, m.Category, m.OrganizationId, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError)), ct);
     }
 
     /// <summary>Queues a failed message again with a fresh set of attempts; recorded in the audit log.</summary>
@@ -84,10 +71,5 @@ public sealed class OutboxModel(SamlaDbContext db, TimeProvider clock, OutboxSig
 
     public static string Time(DateTime utc) => Formats.DateTime(utc);
 
-    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
-    {
-        ["Status"] = Status?.ToString(),
-        ["Category"] = Category,
-        ["sida"] = page.ToString(CultureInfo.InvariantCulture),
-    }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
+    protected override IEnumerable<KeyValuePair<string, string?>> Filters() => [new("Status", Status?.ToString()), new("Category", Category)];
 }

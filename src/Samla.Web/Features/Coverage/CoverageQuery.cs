@@ -37,7 +37,7 @@ public sealed record CountyFacts(
 /// GET /api/coverage. Active = public (published, active, organisation active) and verified within the
 /// update cycle; stale = public but not verified within it.
 /// </summary>
-public sealed class CoverageQuery(SamlaDbContext db, Freshness freshness)
+public sealed class CoverageQuery(SamlaDbContext db, Freshness freshness, TermCatalogCache termCatalog)
 {
     private static readonly string[] TaxonomyDimensions =
         [ReferenceData.TargetGroups, ReferenceData.MhpssLayers, ReferenceData.AgeGroups, ReferenceData.ActivityCategories];
@@ -87,11 +87,8 @@ public sealed class CoverageQuery(SamlaDbContext db, Freshness freshness)
             .Select(l => new { l.ServiceId, l.Code })
             .ToListAsync(ct);
 
-        var terms = await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => TaxonomyDimensions.Contains(t.Taxonomy.Name))
-            .OrderBy(t => t.SortOrder)
-            .Select(t => new { Term = t, Taxonomy = t.Taxonomy.Name })
-            .ToListAsync(ct);
+        var catalog = await termCatalog.GetAsync(ct);
+        var terms = TaxonomyDimensions.SelectMany(catalog.Of).Select(t => new { Term = t, Taxonomy = t.Taxonomy.Name }).ToList();
         var termById = terms.ToDictionary(t => t.Term.Id, t => (Dimension: DimensionOf(t.Taxonomy), t.Term.Code));
 
         var areasBy = areas.ToLookup(a => a.ServiceId, a => a.MunicipalityCode);

@@ -32,10 +32,10 @@ public sealed class OrganizationModel(SamlaDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var org = await db.Organizations.AsNoTracking()
+        var org = await db.Organizations.AsNoTracking().WherePublic()
             .Include(o => o.Phones)
             .Include(o => o.Contacts)
-            .FirstOrDefaultAsync(o => o.Id == id && o.IsActive, ct);
+            .FirstOrDefaultAsync(o => o.Id == id, ct);
         if (org is null) return NotFound();
         Organization = org;
         Name = ContentText.Pick(org.Translations, "name", org.Name);

@@ -14,8 +14,7 @@ public sealed class OrganizationsModel(SamlaDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var rows = await db.Organizations.AsNoTracking()
-            .Where(o => o.IsActive)
+        var rows = await db.Organizations.AsNoTracking().WherePublic()
             .Select(o => new
             {
                 o.Id,

@@ -39,7 +39,7 @@ public static class CalendarFeed
     /// </summary>
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ForOrganization(Guid orgId, SamlaDbContext db, CancellationToken ct)
     {
-        if (!await db.Organizations.AnyAsync(o => o.Id == orgId && o.IsActive, ct)) return NotFound("organization", orgId);
+        if (!await db.Organizations.WherePublic().AnyAsync(o => o.Id == orgId, ct)) return NotFound("organization", orgId);
         var query = db.Services.Where(s => s.OrganizationId == orgId);
         return TypedResults.Stream(async stream =>
         {

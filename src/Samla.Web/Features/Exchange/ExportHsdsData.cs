@@ -9,13 +9,13 @@ namespace Samla.Web.Features.Exchange;
 /// or a tabular data package (a folder, or a zip when OUT ends in .zip). Services in id order, so the
 /// same data always gives the same bytes.
 /// </summary>
-public sealed class ExportHsdsData(SamlaDbContext db)
+public sealed class ExportHsdsData(SamlaDbContext db, TermCatalogCache termCatalog)
 {
     public static readonly IReadOnlyList<string> Formats = ["hsds-json", "ndjson", "csv"];
 
     public async Task<int> RunAsync(string format, string output, CancellationToken ct)
     {
-        var terms = await TermCatalog.LoadAsync(db, ct);
+        var terms = await termCatalog.GetAsync(ct);
         switch (format)
         {
             case "ndjson":

@@ -71,13 +71,14 @@ public static partial class HsdsApi
         text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
 
     private static async Task<Results<JsonHttpResult<HsdsPage<HsdsService>>, PushStreamHttpResult, ProblemHttpResult>> ListServices(
-        SamlaDbContext db, ServiceSearch engine, HsdsServiceCache serviceCache, HttpRequest request, CancellationToken ct,
+        SamlaDbContext db, ServiceSearch engine, HsdsServiceCache serviceCache, TermCatalogCache termCatalog, HttpRequest request, CancellationToken ct,
         string? search, Guid? taxonomy_term_id, Guid? organization_id, DateTime? modified_after,
         [FromQuery] string[]? municipality, string? target_group, string? layer, string? language, string? format,
         int page = 1, int per_page = DefaultPerPage)
     {
         if (PagingProblem(page, per_page) is { } problem) return problem;
-        if (await FilterProblemAsync(db, format, municipality, target_group, layer, language, taxonomy_term_id, organization_id, ct) is { } bad) return bad;
+        var catalog = await termCatalog.GetAsync(ct);
+        if (await FilterProblemAsync(db, catalog, format, municipality, target_group, layer, language, taxonomy_term_id, organization_id, ct) is { } bad) return bad;
         var ndjson = string.Equals(format, "ndjson", StringComparison.OrdinalIgnoreCase);
         var engineFilters = !string.IsNullOrWhiteSpace(search) || municipality is { Length: > 0 } || !string.IsNullOrWhiteSpace(target_group)
             || !string.IsNullOrWhiteSpace(layer) || !string.IsNullOrWhiteSpace(language);
@@ -186,8 +187,7 @@ public static partial class HsdsApi
         if (ndjson)
         {
             var all = query;
-            var terms = await TermCatalog.LoadAsync(db, ct);
-            return TypedResults.Stream(stream => WriteNdjsonAsync(db, all, terms, new HsdsWriteOptions(true, lang), stream, ct), "application/x-ndjson");
+            return TypedResults.Stream(stream => WriteNdjsonAsync(db, all, catalog, new HsdsWriteOptions(true, lang), stream, ct), "application/x-ndjson");
         }
 
         var total = await query.CountAsync(ct);
@@ -234,14 +234,14 @@ public static partial class HsdsApi
     }
 
     private static async Task<Results<JsonHttpResult<HsdsService>, ProblemHttpResult>> GetService(
-        Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
+        Guid id, SamlaDbContext db, TermCatalogCache termCatalog, HttpRequest request, CancellationToken ct)
     {
         var service = await db.Services.AsNoTracking().WherePublic().Where(s => s.Id == id).WithGraph().FirstOrDefaultAsync(ct);
         if (service is null) return NotFoundProblem("service", id);
         var key = id.ToString();
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Service) && a.EntityId == key)
             .OrderBy(a => a.Id).ToListAsync(ct);
-        var terms = await TermCatalog.LoadAsync(db, ct);
+        var terms = await termCatalog.GetAsync(ct);
         return TypedResults.Json(HsdsMapping.ToHsds(service, terms, new HsdsWriteOptions(true, ContentLanguage(request)), audit), HsdsJson.Options);
     }
 
@@ -249,7 +249,7 @@ public static partial class HsdsApi
         SamlaDbContext db, HttpRequest request, CancellationToken ct, string? search, int page = 1, int per_page = DefaultPerPage)
     {
         if (PagingProblem(page, per_page) is { } problem) return problem;
-        var query = db.Organizations.AsNoTracking().Where(o => o.IsActive);
+        var query = db.Organizations.AsNoTracking().WherePublic();
         if (!string.IsNullOrWhiteSpace(search))
         {
             query = ApplyTextSearch(query, search);
@@ -267,7 +267,7 @@ public static partial class HsdsApi
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> GetOrganization(
         Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
     {
-        var org = await db.Organizations.AsNoTracking().Where(o => o.IsActive && o.Id == id)
+        var org = await db.Organizations.AsNoTracking().WherePublic().Where(o => o.Id == id)
             .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery().FirstOrDefaultAsync(ct);
         if (org is null) return NotFoundProblem("organization", id);
         var lang = ContentLanguage(request);
@@ -278,12 +278,8 @@ public static partial class HsdsApi
         {
             await stream.WriteAsync(head.AsMemory(0, head.Length - 1), ct); // all but the closing brace
             var first = true;
-            Guid? after = null;
-            while (true)
+            await foreach (var batch in services.InBatchesAsync(db, withGraph: false, ct))
             {
-                var q = services;
-                if (after is { } last) q = q.Where(s => s.Id.CompareTo(last) > 0);
-                var batch = await q.OrderBy(s => s.Id).Take(StreamBatch).ToListAsync(ct);
                 foreach (var s in batch)
                 {
                     await stream.WriteAsync(first ? ServicesOpen : Comma, ct);
@@ -291,14 +287,11 @@ public static partial class HsdsApi
                     await JsonSerializer.SerializeAsync(stream, HsdsMapping.ToHsds(s, TermCatalog.Empty, options), HsdsJson.Options, ct);
                 }
                 await stream.FlushAsync(ct);
-                if (batch.Count < StreamBatch) break;
-                after = batch[^1].Id;
             }
             await stream.WriteAsync(first ? CloseObject : CloseArrayAndObject, ct);
         }, "application/json; charset=utf-8");
     }
 
-    private const int StreamBatch = 1000;
     private static readonly byte[] ServicesOpen = ",\"services\":["u8.ToArray();
     private static readonly byte[] Comma = ","u8.ToArray();
     private static readonly byte[] CloseObject = "}"u8.ToArray();
@@ -312,9 +305,9 @@ public static partial class HsdsApi
     }
 
     private static async Task<Results<JsonHttpResult<HsdsTaxonomyTerm>, ProblemHttpResult>> GetTaxonomyTerm(
-        Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
+        Guid id, TermCatalogCache termCatalog, HttpRequest request, CancellationToken ct)
     {
-        var term = await db.TaxonomyTerms.AsNoTracking().Include(t => t.Taxonomy).FirstOrDefaultAsync(t => t.Id == id, ct);
+        var term = (await termCatalog.GetAsync(ct)).Find(id);
         if (term is null) return NotFoundProblem("taxonomy_term", id);
         var dto = HsdsMapping.ToHsds(term, ContentLanguage(request));
         dto.TaxonomyDetail = HsdsMapping.ToHsds(term.Taxonomy);
@@ -369,14 +362,14 @@ public static partial class HsdsApi
     }
 
     private static async Task<Results<JsonHttpResult<HsdsServiceAtLocation>, ProblemHttpResult>> GetServiceAtLocation(
-        Guid id, SamlaDbContext db, HttpRequest request, CancellationToken ct)
+        Guid id, SamlaDbContext db, TermCatalogCache termCatalog, HttpRequest request, CancellationToken ct)
     {
         var publicIds = db.Services.WherePublic().Select(s => s.Id);
         var sal = await db.ServiceAtLocations.AsNoTracking().Where(x => x.Id == id && publicIds.Contains(x.ServiceId))
             .Include(x => x.Location).ThenInclude(l => l.Addresses).Include(x => x.Service).ThenInclude(s => s.Organization)
             .FirstOrDefaultAsync(ct);
         if (sal is null) return NotFoundProblem("service_at_location", id);
-        var terms = await TermCatalog.LoadAsync(db, ct);
+        var terms = await termCatalog.GetAsync(ct);
         var service = HsdsMapping.ToHsds(sal.Service, terms, new HsdsWriteOptions(true, ContentLanguage(request), Nested: false));
         return TypedResults.Json(HsdsMapping.ToHsds(sal, service), HsdsJson.Options);
     }
@@ -403,7 +396,7 @@ public static partial class HsdsApi
     }
 
     /// <summary>A filter value the API does not know is an error, not a silently empty list.</summary>
-    private static async Task<ProblemHttpResult?> FilterProblemAsync(SamlaDbContext db, string? format, string[]? municipality, string? targetGroup,
+    private static async Task<ProblemHttpResult?> FilterProblemAsync(SamlaDbContext db, TermCatalog terms, string? format, string[]? municipality, string? targetGroup,
         string? layer, string? language, Guid? taxonomyTermId, Guid? organizationId, CancellationToken ct)
     {
         if (format is { } f && !f.Equals("ndjson", StringComparison.OrdinalIgnoreCase) && !f.Equals("json", StringComparison.OrdinalIgnoreCase))
@@ -423,24 +416,20 @@ public static partial class HsdsApi
         {
             return ApiProblems.Bad("Unknown language", $"language must be an ISO 639 code such as sv, ar, prs or ti; \"{language}\" is not.");
         }
-        if (string.IsNullOrWhiteSpace(targetGroup) && string.IsNullOrWhiteSpace(layer) && taxonomyTermId is null && organizationId is null) return null;
-        // A known code is one small lookup; the whole catalogue is read only to list the valid codes of an unknown one.
-        async Task<ProblemHttpResult?> UnknownTermAsync(string parameter, string taxonomy, string? code)
+        // Terms from the catalogue in memory: no database round trip.
+        ProblemHttpResult? UnknownTerm(string parameter, string taxonomy, string? code)
         {
-            if (string.IsNullOrWhiteSpace(code)) return null;
-            var c = code.Trim();
-            if (await db.TaxonomyTerms.AnyAsync(t => t.Taxonomy.Name == taxonomy && t.Code == c, ct)) return null;
-            var terms = await TermCatalog.LoadAsync(db, ct);
-            var valid = string.Join(", ", terms.All.Where(t => t.Taxonomy.Name == taxonomy).OrderBy(t => t.SortOrder).Select(t => t.Code));
+            if (string.IsNullOrWhiteSpace(code) || terms.Find(taxonomy, code.Trim()) is not null) return null;
+            var valid = string.Join(", ", terms.Of(taxonomy).Select(t => t.Code));
             return ApiProblems.Bad($"Unknown {parameter}", $"\"{code}\" is not a code of {taxonomy}; use one of: {valid}.");
         }
-        if (await UnknownTermAsync("target_group", ReferenceData.TargetGroups, targetGroup) is { } g) return g;
-        if (await UnknownTermAsync("layer", ReferenceData.MhpssLayers, layer) is { } l) return l;
-        if (taxonomyTermId is { } termId && !await db.TaxonomyTerms.AnyAsync(t => t.Id == termId, ct))
+        if (UnknownTerm("target_group", ReferenceData.TargetGroups, targetGroup) is { } g) return g;
+        if (UnknownTerm("layer", ReferenceData.MhpssLayers, layer) is { } l) return l;
+        if (taxonomyTermId is { } termId && terms.Find(termId) is null)
         {
             return ApiProblems.Bad("Unknown taxonomy_term_id", $"There is no taxonomy term with id {termId}; GET /api/hsds/taxonomy_terms lists them.");
         }
-        if (organizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId && o.IsActive, ct))
+        if (organizationId is { } orgId && !await db.Organizations.WherePublic().AnyAsync(o => o.Id == orgId, ct))
         {
             return ApiProblems.Bad("Unknown organization_id", $"There is no active organization with id {orgId}; GET /api/hsds/organizations lists them.");
         }

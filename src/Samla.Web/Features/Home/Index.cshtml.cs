@@ -4,7 +4,7 @@ using Samla.Web.Data;
 
 namespace Samla.Web.Features.Home;
 
-public sealed class IndexModel(SamlaDbContext db) : PageModel
+public sealed class IndexModel(SamlaDbContext db, TermCatalogCache termCatalog) : PageModel
 {
     public sealed record TargetGroup(string Code, string Name);
 
@@ -15,10 +15,7 @@ public sealed class IndexModel(SamlaDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var terms = await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => t.Taxonomy.Name == ReferenceData.TargetGroups)
-            .OrderBy(t => t.SortOrder)
-            .ToListAsync(ct);
+        var terms = (await termCatalog.GetAsync(ct)).Of(ReferenceData.TargetGroups);
         TargetGroups = terms.Select(t => new TargetGroup(t.Code, ContentText.TermName(t))).ToList();
 
         var services = db.Services.AsNoTracking().WherePublic();

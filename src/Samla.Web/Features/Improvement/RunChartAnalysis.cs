@@ -112,6 +112,27 @@ public static class RunChartAnalysis
         int? longestRun = nUseful == 0 ? null : runs.Max(r => r.Length);
         int? crossings = nUseful == 0 ? null : Math.Max(runs.Count - 1, 0);
         var astro = (astronomical ?? []).Where(i => i >= 0 && i < n).Distinct().Order().ToList();
+        // What both rule sets report alike; each adds its own limits and signals below.
+        var common = new RunChartResult
+        {
+            N = n,
+            NUseful = nUseful,
+            Median = median,
+            LongestRun = longestRun,
+            LongestRunMax = null,
+            NCrossings = crossings,
+            NCrossingsMin = null,
+            RunsSignal = false,
+            Shifts = [],
+            Trends = [],
+            Cl = cl,
+            Ucl = ucl,
+            Lcl = lcl,
+            Outside = outside,
+            Astronomical = astro,
+            Rules = rules,
+            Chart = chart,
+        };
 
         if (rules == RuleSet.Anhoej)
         {
@@ -119,26 +140,13 @@ public static class RunChartAnalysis
             int? crossingsMin = nUseful == 0 ? null : CrossingsMin(nUseful);
             var tooLong = longestRun > longestRunMax;
             var tooFew = crossings < crossingsMin;
-            return new RunChartResult
+            return common with
             {
-                N = n,
-                NUseful = nUseful,
-                Median = median,
-                LongestRun = longestRun,
                 LongestRunMax = longestRunMax,
-                NCrossings = crossings,
                 NCrossingsMin = crossingsMin,
                 RunsSignal = tooLong || tooFew,
                 TooFewCrossings = tooFew,
                 Shifts = tooLong ? runs.Where(r => r.Length > longestRunMax).Select(r => new PointSpan(r.From, r.To)).ToList() : [],
-                Trends = [],
-                Cl = cl,
-                Ucl = ucl,
-                Lcl = lcl,
-                Outside = outside,
-                Astronomical = astro,
-                Rules = rules,
-                Chart = chart,
             };
         }
 
@@ -148,14 +156,9 @@ public static class RunChartAnalysis
         var nRuns = runs.Count;
         var tooFewRuns = limits is { } lim && nRuns < lim.Lower;
         var tooManyRuns = limits is { } lim2 && nRuns > lim2.Upper;
-        return new RunChartResult
+        return common with
         {
-            N = n,
-            NUseful = nUseful,
-            Median = median,
-            LongestRun = longestRun,
             LongestRunMax = IhiShiftLength - 1,
-            NCrossings = crossings,
             NCrossingsMin = limits is { } l1 ? l1.Lower - 1 : null,
             NCrossingsMax = limits is { } l2 ? l2.Upper - 1 : null,
             RunsSignal = shifts.Count > 0 || trends.Count > 0 || tooFewRuns || tooManyRuns,
@@ -163,13 +166,6 @@ public static class RunChartAnalysis
             TooManyRuns = tooManyRuns,
             Shifts = shifts,
             Trends = trends,
-            Cl = cl,
-            Ucl = ucl,
-            Lcl = lcl,
-            Outside = outside,
-            Astronomical = astro,
-            Rules = rules,
-            Chart = chart,
         };
     }
 

@@ -206,7 +206,7 @@ public sealed class MeetingsDemoData : IDemoDataSeeder
 
             var orgId = Org(key);
             var ids = await db.Services.Where(s => s.OrganizationId == orgId && s.Status == ServiceStatus.Active).OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
-            var catalog = await WorkspaceCatalog.LoadAsync(db, county, orgId, ct);
+            var catalog = await WorkspaceCatalog.LoadAsync(db, services.GetRequiredService<TermCatalogCache>(), county, orgId, ct);
             for (var n = 0; n < ids.Count; n++)
             {
                 var service = await changes.LoadAsync(ids[n], ct);

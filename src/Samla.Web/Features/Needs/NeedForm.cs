@@ -26,19 +26,15 @@ public sealed record NeedChoices(
     IReadOnlyList<DomainValue> AgeGroups,
     IReadOnlyList<DomainValue> Municipalities)
 {
-    public static async Task<NeedChoices> LoadAsync(SamlaDbContext db, OrganizationAccess access, System.Security.Claims.ClaimsPrincipal user, string county, CancellationToken ct)
+    public static async Task<NeedChoices> LoadAsync(SamlaDbContext db, TermCatalogCache termCatalog, OrganizationAccess access, System.Security.Claims.ClaimsPrincipal user, string county, CancellationToken ct)
     {
-        var terms = await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => t.Taxonomy.Name == ReferenceData.TargetGroups || t.Taxonomy.Name == ReferenceData.AgeGroups)
-            .OrderBy(t => t.SortOrder)
-            .Select(t => new { Term = t, Taxonomy = t.Taxonomy.Name })
-            .ToListAsync(ct);
+        var catalog = await termCatalog.GetAsync(ct);
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == county).OrderBy(m => m.Name)
             .Select(m => new DomainValue(m.Code, m.Name)).ToListAsync(ct);
         return new NeedChoices(
             await NeedAccess.OrganizationsAsync(access, user, ct),
-            terms.Where(t => t.Taxonomy == ReferenceData.TargetGroups).Select(t => new DomainValue(t.Term.Code, ContentText.TermName(t.Term))).ToList(),
-            terms.Where(t => t.Taxonomy == ReferenceData.AgeGroups).Select(t => new DomainValue(t.Term.Code, ContentText.TermName(t.Term))).ToList(),
+            catalog.Of(ReferenceData.TargetGroups).Select(t => new DomainValue(t.Code, ContentText.TermName(t))).ToList(),
+            catalog.Of(ReferenceData.AgeGroups).Select(t => new DomainValue(t.Code, ContentText.TermName(t))).ToList(),
             municipalities);
     }
 }

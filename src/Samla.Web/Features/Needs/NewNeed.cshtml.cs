@@ -9,7 +9,7 @@ namespace Samla.Web.Features.Needs;
 
 /// <summary>Records a need. Editors raise it for one of their organisations; coordinators and administrators for any.</summary>
 [Authorize(Roles = $"{Roles.Administrator},{Roles.Coordinator},{Roles.Editor}")]
-public sealed class NewNeedModel(SamlaDbContext db, OrganizationAccess access, IOptions<SamlaOptions> options, IStringLocalizer<NeedsText> t) : PageModel
+public sealed class NewNeedModel(SamlaDbContext db, TermCatalogCache termCatalog, OrganizationAccess access, IOptions<SamlaOptions> options, IStringLocalizer<NeedsText> t) : PageModel
 {
     [BindProperty]
     public NeedInput Input { get; set; } = new();
@@ -60,7 +60,7 @@ public sealed class NewNeedModel(SamlaDbContext db, OrganizationAccess access, I
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         if (County is not { Length: 2 } || !County.All(char.IsAsciiDigit)) County = options.Value.CountyCode;
-        Choices = await NeedChoices.LoadAsync(db, access, User, County, ct);
+        Choices = await NeedChoices.LoadAsync(db, termCatalog, access, User, County, ct);
     }
 
     private void Validate()

@@ -15,7 +15,7 @@ namespace Samla.Web.Features.Preparedness;
 /// and lead time; totals per municipality; process leaders to call; the preparedness-mode switch.
 /// </summary>
 [Authorize(Policy = Policies.Coordination)]
-public sealed class PreparednessModel(SamlaDbContext db, FindSurgeServices surge, PreparednessMode mode, IOptions<SamlaOptions> options,
+public sealed class PreparednessModel(SamlaDbContext db, TermCatalogCache termCatalog, FindSurgeServices surge, PreparednessMode mode, IOptions<SamlaOptions> options,
     IStringLocalizer<PreparednessText> t) : PageModel
 {
     public sealed record Total(string Code, string Name, int Services, int Capacity, int? FastestDays);
@@ -72,7 +72,7 @@ public sealed class PreparednessModel(SamlaDbContext db, FindSurgeServices surge
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == County).OrderBy(m => m.Name)
             .Select(m => new { m.Code, m.Name }).ToListAsync(ct);
         MunicipalityNames = municipalities.ToDictionary(m => m.Code, m => m.Name);
-        var terms = await db.TaxonomyTerms.AsNoTracking().Where(x => x.Taxonomy.Name == ReferenceData.TargetGroups).ToListAsync(ct);
+        var terms = (await termCatalog.GetAsync(ct)).Of(ReferenceData.TargetGroups);
         TargetGroupNames = terms.ToDictionary(x => x.Code, ContentText.TermName);
         Totals = municipalities.Select(m =>
         {

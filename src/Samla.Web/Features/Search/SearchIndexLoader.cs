@@ -31,7 +31,7 @@ public static class SearchIndexLoader
     private static async IAsyncEnumerable<IndexedService> ReadAsync(SamlaDbContext db, Guid[]? only, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var serviceRows = only is null ? db.Services.AsNoTracking() : db.Services.AsNoTracking().Where(s => only.Contains(s.Id));
-        var orgRows = db.Organizations.AsNoTracking().Where(o => o.IsActive);
+        var orgRows = db.Organizations.AsNoTracking().WherePublic();
         if (only is not null) orgRows = orgRows.Where(o => serviceRows.Any(s => s.OrganizationId == o.Id));
         var organizations = await orgRows
             .Select(o => new { o.Id, o.Name, o.Translations })

@@ -35,6 +35,13 @@ public static class SurveyQuery
         : r.OpenedAt is not null ? ResponseState.Opened
         : ResponseState.NotOpened;
 
+    /// <summary>A survey with its results and its response tracking, as the results and report pages show it.</summary>
+    public sealed record Summary(Survey Survey, IReadOnlyList<QuestionResult> Results, Tracking Tracking);
+
+    /// <summary>The survey (<see cref="LoadAsync"/>) with its results and tracking; null when there is none with that id.</summary>
+    public static async Task<Summary?> LoadSummaryAsync(SamlaDbContext db, Guid id, string yes, string no, CancellationToken ct) =>
+        await LoadAsync(db, id, ct) is { } survey ? new Summary(survey, Results(survey, yes, no), Track(survey)) : null;
+
     /// <summary>A survey with everything its results need.</summary>
     public static Task<Survey?> LoadAsync(SamlaDbContext db, Guid id, CancellationToken ct) =>
         db.Set<Survey>().AsNoTracking()

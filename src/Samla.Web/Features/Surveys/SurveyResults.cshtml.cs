@@ -104,11 +104,8 @@ public sealed class SurveyResultsModel(SamlaDbContext db, SurveyCalendar calenda
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var survey = await SurveyQuery.LoadAsync(db, id, ct);
-        if (survey is null) return false;
-        Survey = survey;
-        Results = SurveyQuery.Results(survey, a["Yes"], a["No"]);
-        Tracking = SurveyQuery.Track(survey);
+        if (await SurveyQuery.LoadSummaryAsync(db, id, a["Yes"], a["No"], ct) is not { } summary) return false;
+        (Survey, Results, Tracking) = (summary.Survey, summary.Results, summary.Tracking);
         return true;
     }
 

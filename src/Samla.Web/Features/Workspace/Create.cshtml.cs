@@ -9,7 +9,7 @@ using Samla.Web.Infrastructure;
 
 namespace Samla.Web.Features.Workspace;
 
-public sealed class CreateModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
+public sealed class CreateModel(SamlaDbContext db, TermCatalogCache termCatalog, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
     IStringLocalizer<WorkspaceText> t) : PageModel, IServiceFormPage
 {
     [FromRoute]
@@ -72,7 +72,7 @@ public sealed class CreateModel(SamlaDbContext db, OrganizationAccess access, Se
         var name = await db.Organizations.Where(o => o.Id == OrgId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         if (name is null) return false;
         OrganizationName = name;
-        Catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, OrgId, ct);
+        Catalog = await WorkspaceCatalog.LoadAsync(db, termCatalog, options.Value.CountyCode, OrgId, ct);
         return true;
     }
 }

@@ -14,7 +14,7 @@ namespace Samla.Web.Features.Workspace;
 /// Edits a service. The form carries the version it was read at; when someone saved in between, the page
 /// answers 409 with both versions side by side and lets the user pick per field (nothing is overwritten silently).
 /// </summary>
-public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
+public sealed class EditModel(SamlaDbContext db, TermCatalogCache termCatalog, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
     ScheduleText scheduleText, IStringLocalizer<WorkspaceText> t) : PageModel, IServiceFormPage
 {
     [FromRoute]
@@ -110,7 +110,7 @@ public sealed class EditModel(SamlaDbContext db, OrganizationAccess access, Serv
         if (service is null || !await access.CanEditAsync(User, service.OrganizationId, ct)) return false;
         Service = service;
         OrganizationName = await db.Organizations.Where(o => o.Id == service.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-        Catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, service.OrganizationId, ct);
+        Catalog = await WorkspaceCatalog.LoadAsync(db, termCatalog, options.Value.CountyCode, service.OrganizationId, ct);
         return true;
     }
 }

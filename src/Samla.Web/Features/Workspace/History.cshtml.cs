@@ -9,7 +9,7 @@ using Samla.Web.Features.Directory;
 namespace Samla.Web.Features.Workspace;
 
 /// <summary>Every saved version of a service with who, when and what changed; restoring one saves it as a new version.</summary>
-public sealed class HistoryModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
+public sealed class HistoryModel(SamlaDbContext db, TermCatalogCache termCatalog, OrganizationAccess access, ServiceChanges changes, IOptions<SamlaOptions> options,
     ScheduleText scheduleText, IStringLocalizer<WorkspaceText> t) : PageModel
 {
     public sealed record Change(string Label, string Before, string After)
@@ -35,7 +35,7 @@ public sealed class HistoryModel(SamlaDbContext db, OrganizationAccess access, S
         if (service is null || !await access.CanEditAsync(User, service.OrganizationId, ct)) return NotFound();
         Service = service;
         OrganizationName = await db.Organizations.Where(o => o.Id == service.OrganizationId).Select(o => o.Name).FirstAsync(ct);
-        var catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, service.OrganizationId, ct);
+        var catalog = await WorkspaceCatalog.LoadAsync(db, termCatalog, options.Value.CountyCode, service.OrganizationId, ct);
         var versions = await db.ServiceVersions.AsNoTracking().Where(v => v.ServiceId == Id).OrderBy(v => v.Version).ThenBy(v => v.Id).ToListAsync(ct);
         if (versions.Count == 0)
         {
@@ -90,7 +90,7 @@ public sealed class HistoryModel(SamlaDbContext db, OrganizationAccess access, S
         // The version must belong to this service: a forged id of another organisation's version restores nothing.
         var version = await db.ServiceVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId && v.ServiceId == service.Id, ct);
         if (version is null) return NotFound();
-        var catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, service.OrganizationId, ct);
+        var catalog = await WorkspaceCatalog.LoadAsync(db, termCatalog, options.Value.CountyCode, service.OrganizationId, ct);
         var snapshot = ServiceSnapshot.FromJson(version.SnapshotJson);
         // Restoring content does not pretend the old content was verified today, nor forget today's verification.
         snapshot.AssuredDate = service.AssuredDate;

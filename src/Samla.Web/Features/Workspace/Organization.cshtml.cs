@@ -9,7 +9,7 @@ using Samla.Web.Data;
 namespace Samla.Web.Features.Workspace;
 
 /// <summary>"Min organisation": the services with state and freshness, what to do next, and the one-click actions.</summary>
-public sealed class OrganizationModel(SamlaDbContext db, OrganizationAccess access, ServiceChanges changes, Freshness freshness,
+public sealed class OrganizationModel(SamlaDbContext db, TermCatalogCache termCatalog, OrganizationAccess access, ServiceChanges changes, Freshness freshness,
     IOptions<SamlaOptions> options, IStringLocalizer<WorkspaceText> t) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string Status, bool IsPublished, DateOnly? AssuredDate, string? AssurerEmail, int Version)
@@ -64,7 +64,7 @@ public sealed class OrganizationModel(SamlaDbContext db, OrganizationAccess acce
     public async Task<IActionResult> OnPostConfirmAllAsync(CancellationToken ct)
     {
         if (!await access.CanEditAsync(User, OrgId, ct)) return NotFound();
-        var catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, OrgId, ct);
+        var catalog = await WorkspaceCatalog.LoadAsync(db, termCatalog, options.Value.CountyCode, OrgId, ct);
         var ids = await db.Services.Where(s => s.OrganizationId == OrgId && s.Status == ServiceStatus.Active)
             .Select(s => s.Id).ToListAsync(ct);
         foreach (var id in ids)
@@ -82,7 +82,7 @@ public sealed class OrganizationModel(SamlaDbContext db, OrganizationAccess acce
     {
         var original = await changes.LoadAsync(serviceId, ct);
         if (original is null || original.OrganizationId != OrgId || !await access.CanEditAsync(User, original.OrganizationId, ct)) return NotFound();
-        var catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, OrgId, ct);
+        var catalog = await WorkspaceCatalog.LoadAsync(db, termCatalog, options.Value.CountyCode, OrgId, ct);
         var snapshot = ServiceSnapshot.Capture(original, catalog);
         snapshot.Name = t["CopyOf", original.Name];
         snapshot.IsPublished = false;
@@ -109,7 +109,7 @@ public sealed class OrganizationModel(SamlaDbContext db, OrganizationAccess acce
         var service = await changes.LoadAsync(serviceId, ct);
         // The service's own organisation decides, and it must be the one in the address.
         if (service is null || service.OrganizationId != OrgId || !await access.CanEditAsync(User, service.OrganizationId, ct)) return NotFound();
-        var catalog = await WorkspaceCatalog.LoadAsync(db, options.Value.CountyCode, service.OrganizationId, ct);
+        var catalog = await WorkspaceCatalog.LoadAsync(db, termCatalog, options.Value.CountyCode, service.OrganizationId, ct);
         await changes.StageAsync(service, service.Version, action, catalog, User, change, ct);
         await changes.SaveAsync(ct);
         Message = t[message, service.Name];

@@ -21,14 +21,12 @@ public sealed class WorkspaceCatalog
 
     public string? TaxonomyOf(Guid termId) => _taxonomyOfTerm.GetValueOrDefault(termId);
 
-    public static async Task<WorkspaceCatalog> LoadAsync(SamlaDbContext db, string countyCode, Guid organizationId, CancellationToken ct)
+    public static async Task<WorkspaceCatalog> LoadAsync(SamlaDbContext db, TermCatalogCache termCatalog, string countyCode, Guid organizationId, CancellationToken ct)
     {
-        var taxonomies = ServiceSnapshot.TermFields.Values.ToList();
-        var terms = await db.TaxonomyTerms.AsNoTracking()
-            .Where(t => taxonomies.Contains(t.Taxonomy.Name))
-            .OrderBy(t => t.SortOrder)
+        var catalog = await termCatalog.GetAsync(ct);
+        var terms = ServiceSnapshot.TermFields.Values.Distinct().SelectMany(catalog.Of)
             .Select(t => new { t.Id, t.Code, t.Name, Taxonomy = t.Taxonomy.Name })
-            .ToListAsync(ct);
+            .ToList();
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.CountyCode == countyCode)
             .Select(m => new { m.Code, m.Name }).ToListAsync(ct);
         var locations = await db.Locations.AsNoTracking().Where(l => l.OrganizationId == organizationId)

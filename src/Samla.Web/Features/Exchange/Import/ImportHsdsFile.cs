@@ -20,7 +20,7 @@ namespace Samla.Web.Features.Exchange.Import;
 /// Audit: new services, organisations and locations get one "create" entry each (a full per-row trail
 /// would triple the rows of a large import); changes to existing ones go through the normal per-field audit.
 /// </remarks>
-public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions<ImportOptions> options)
+public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions<ImportOptions> options, TermCatalogCache termCatalog)
 {
     public const int BatchSize = 1000;
     public const int MaxProblems = 10_000;
@@ -38,7 +38,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
 
         actor.Use(actorName, actorUserId);
         var lookups = new ImportLookups(
-            await TermCatalog.LoadAsync(db, ct),
+            await termCatalog.GetAsync(ct),
             await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name, ct),
             [.. await db.Organizations.Select(o => o.Id).ToListAsync(ct)],
             [.. await db.Locations.Select(l => l.Id).ToListAsync(ct)],
@@ -260,10 +260,9 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
     /// <summary>Same content as the database, compared as HSDS (so as the export would write it), apart from the change time.</summary>
     private static bool Same(Service current, Service desired)
     {
-        var empty = new TermCatalog([]);
         string Canonical(Service s)
         {
-            var dto = HsdsMapping.ToHsds(s, empty, HsdsWriteOptions.Export);
+            var dto = HsdsMapping.ToHsds(s, TermCatalog.Empty, HsdsWriteOptions.Export);
             dto.LastModified = null;
             dto.Organization = null;
             foreach (var x in dto.ServiceAtLocations ?? []) x.Location = null;
