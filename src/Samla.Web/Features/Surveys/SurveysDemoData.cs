@@ -92,7 +92,7 @@ public sealed class SurveysDemoData : IDemoDataSeeder
     {
         var db = services.GetRequiredService<SamlaDbContext>();
         var calendar = services.GetRequiredService<SurveyCalendar>();
-        // Links follow the configured public address (Samla:PublicUrl); without one, SurveyWork uses it when mailing.
+        // Personal links follow the configured public address (Samla:PublicUrl), read again when a reminder is mailed if unset now.
         var linkBase = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SamlaOptions>>().Value.PublicUrl is { Length: > 0 } url ? url.TrimEnd('/') : null;
         services.GetRequiredService<AuditActor>().Use(DemoData.AuditUserName);
         var existing = (await db.Set<Survey>().Where(s => s.Id == Round2023Id || s.Id == Round2025Id || s.Id == OpenSurveyId).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
