@@ -13,8 +13,11 @@ public static class Formats
 {
     private static CultureInfo Culture => CultureInfo.CurrentCulture;
 
-    /// <summary>"17 okt. 2026": dates in tables, lists and short notes.</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Culture);
+    /// <summary>
+    /// "17 okt. 2026": dates in tables, lists and short notes. The parts are held together by no-break spaces, so a
+    /// narrow table cell never stacks a date over three lines ("30" / "nov." / "2026").
+    /// </summary>
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", Culture).Replace(' ', '\u00a0');
 
     /// <inheritdoc cref="Date(DateOnly)"/>
     public static string Date(System.DateTime utc) => Date(DateOnly.FromDateTime(Local(utc)));

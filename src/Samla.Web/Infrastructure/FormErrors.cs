@@ -13,9 +13,26 @@ public sealed record FormError(string? FieldId, string Message)
     /// </summary>
     /// <param name="state">The posted form's model state.</param>
     /// <param name="fieldIds">Ids of fields whose id is not the sanitised key (key → id); a key mapped to "" links nowhere.</param>
-    public static IReadOnlyList<FormError> From(ModelStateDictionary state, IReadOnlyDictionary<string, string>? fieldIds = null) =>
+    /// <param name="fieldOrder">
+    /// Keys in the order their fields stand in the form (a key also covers its items, <c>Input.Schedules</c> →
+    /// <c>Input.Schedules[0].Days</c>): the summary then reads top to bottom like the form, which the model state's own
+    /// order does not. Keys not listed come last.
+    /// </param>
+    public static IReadOnlyList<FormError> From(ModelStateDictionary state, IReadOnlyDictionary<string, string>? fieldIds = null, IReadOnlyList<string>? fieldOrder = null) =>
         [.. state.Where(e => e.Value is { Errors.Count: > 0 })
+            .OrderBy(e => Rank(e.Key, fieldOrder))
             .SelectMany(e => e.Value!.Errors.Select(error => new FormError(IdOf(e.Key, fieldIds), error.ErrorMessage)))];
+
+    private static int Rank(string key, IReadOnlyList<string>? fieldOrder)
+    {
+        if (fieldOrder is null) return 0;
+        for (var i = 0; i < fieldOrder.Count; i++)
+        {
+            var field = fieldOrder[i];
+            if (key == field || (key.StartsWith(field, StringComparison.Ordinal) && key.Length > field.Length && key[field.Length] is '[' or '.')) return i;
+        }
+        return fieldOrder.Count;
+    }
 
     private static string? IdOf(string key, IReadOnlyDictionary<string, string>? fieldIds)
     {

@@ -102,10 +102,17 @@ public sealed class FormTests(BrowserFixture browser)
             await Expect(raisedBy.Locator("option").First).ToHaveTextAsync(choose);
         }
 
+        // Nor is the severity guessed: it weighs most in the priority.
+        await Expect(page.Locator("input[name='Input.Severity']:checked")).ToHaveCountAsync(0);
+
         await page.Locator("form.need-form button[type=submit]").ClickAsync();
         var summary = page.Locator("#error-summary");
         await Expect(summary).ToBeFocusedAsync();
         await Expect(summary.Locator("a[href='#Input_Title']")).ToContainTextAsync(titleError);
+        // The summary reads like the form (title first, severity after who raised it) and leads to a choice it can focus.
+        var links = await summary.Locator("a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal("#Input_Title", links[0]);
+        Assert.Equal("#severity-1", links[^1]);
         await Expect(page.Locator("#Input_Title")).ToHaveAttributeAsync("aria-invalid", "true");
     });
 

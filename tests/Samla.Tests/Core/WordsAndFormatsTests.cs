@@ -114,10 +114,10 @@ public sealed class WordsAndFormatsTests
         Assert.Equal(expected, In(language, () => Localizer<WorkspaceText>().Plural("ActionDrafts", n)));
 
     [Theory]
-    [InlineData("sv", "17 okt. 2026", "17 oktober 2026", "14:05", "1\u00a0234\u00a0567")]
-    [InlineData("en", "17 Oct 2026", "17 October 2026", "14:05", "1,234,567")]
-    [InlineData("uk", "17 жовт. 2026", "17 жовтня 2026", "14:05", "1\u00a0234\u00a0567")]
-    [InlineData("prs", "17 اکتوبر 2026", "17 اکتوبر 2026", "14:05", "1٬234٬567")]
+    [InlineData("sv", "17\u00a0okt.\u00a02026", "17 oktober 2026", "14:05", "1\u00a0234\u00a0567")]
+    [InlineData("en", "17\u00a0Oct\u00a02026", "17 October 2026", "14:05", "1,234,567")]
+    [InlineData("uk", "17\u00a0жовт.\u00a02026", "17 жовтня 2026", "14:05", "1\u00a0234\u00a0567")]
+    [InlineData("prs", "17\u00a0اکتوبر\u00a02026", "17 اکتوبر 2026", "14:05", "1٬234٬567")]
     public void Each_language_writes_dates_times_and_numbers_its_own_way(string language, string date, string longDate, string time, string number)
     {
         var day = new DateOnly(2026, 10, 17);
@@ -131,7 +131,7 @@ public sealed class WordsAndFormatsTests
     public void English_is_not_written_the_american_way()
     {
         var moment = new DateTime(2026, 5, 30, 13, 0, 0, DateTimeKind.Local);
-        Assert.Equal("30 May 2026 13:00", In("en", () => Formats.DateTime(moment)));
+        Assert.Equal("30\u00a0May\u00a02026 13:00", In("en", () => Formats.DateTime(moment)));
         Assert.Equal("30/05/2026", In("en", () => moment.ToString("d", CultureInfo.CurrentCulture)));
     }
 

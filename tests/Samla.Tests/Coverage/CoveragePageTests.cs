@@ -153,6 +153,9 @@ public sealed class CoveragePageTests(CoverageApp app) : IClassFixture<CoverageA
         // Täckningsföreningen works in Halmstad and Hylte only: elsewhere "–", not "Saknas".
         Assert.DoesNotContain("Saknas", body, StringComparison.Ordinal);
         Assert.Contains("cell-none", body, StringComparison.Ordinal);
+        // Nothing to drill into where an organisation has no service: the "–" is no link.
+        var none = body[body.IndexOf("class=\"cell-none\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("<a ", none[..none.IndexOf("</td>", StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("Alla organisationer", foot, StringComparison.Ordinal);
         // Laholm has no public support from anyone (its only service belongs to an inactive organisation): a gap.
         Assert.Contains("Saknas", foot, StringComparison.Ordinal);

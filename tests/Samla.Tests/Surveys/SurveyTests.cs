@@ -394,6 +394,17 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
     }
 
     [Fact]
+    public async Task Demo_surveys_keep_no_made_up_address_for_their_links()
+    {
+        // Their links follow Samla:PublicUrl (unset here), not a fixed http://localhost:5000.
+        var bases = await app.WithDbAsync(db => db.Set<Survey>()
+            .Where(s => s.Id == SurveysDemoData.Round2023Id || s.Id == SurveysDemoData.Round2025Id || s.Id == SurveysDemoData.OpenSurveyId)
+            .Select(s => s.LinkBaseUrl).ToListAsync());
+        Assert.Equal(3, bases.Count);
+        Assert.All(bases, b => Assert.Null(b));
+    }
+
+    [Fact]
     public async Task Participating_organisations_see_a_summary_only_once_it_is_shared()
     {
         var editor = await app.CreateClientSignedInAsync(DemoAccounts.Editor, DemoAccounts.Password);

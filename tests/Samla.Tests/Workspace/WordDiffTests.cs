@@ -34,4 +34,9 @@ public sealed class WordDiffTests
     public void A_name_replaced_whole_reads_as_one_deletion_and_one_insertion() =>
         Assert.Equal([new Part(Kind.Deleted, "Språkcafé på Stadsbiblioteket"), new Part(Kind.Inserted, "Ändrat namn")],
             Compare("Språkcafé på Stadsbiblioteket", "Ändrat namn"));
+
+    [Fact]
+    public void An_address_changed_is_shown_replaced_whole_not_in_pieces() =>
+        Assert.Equal([new Part(Kind.Deleted, "processledare@rodakorset.example"), new Part(Kind.Inserted, "redaktor.rodakorset@samla.example")],
+            Compare("processledare@rodakorset.example", "redaktor.rodakorset@samla.example"));
 }

@@ -102,6 +102,26 @@ public static class MeetingTime
     public static string Format(DateTime utc, string zone) =>
         ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>"22 apr. 2026 09:00" in the site's time zone, the way the UI language writes it (pages; CSV and mail keep <see cref="Format"/>).</summary>
+    public static string Display(DateTime utc, string zone)
+    {
+        var local = ToLocal(utc, zone);
+        return Formats.Date(DateOnly.FromDateTime(local)) + " " + Formats.Time(TimeOnly.FromDateTime(local));
+    }
+
+    /// <summary>"22 apr. 2026" in the site's time zone.</summary>
+    public static string DisplayDate(DateTime utc, string zone) => Formats.Date(DateOnly.FromDateTime(ToLocal(utc, zone)));
+
+    /// <summary>"22 apr. 2026 09:00–12:00" (pages).</summary>
+    public static string DisplaySpan(DateTime startUtc, DateTime endUtc, string zone)
+    {
+        var s = ToLocal(startUtc, zone);
+        var e = ToLocal(endUtc, zone);
+        return s.Date == e.Date
+            ? $"{Display(startUtc, zone)}–{Formats.Time(TimeOnly.FromDateTime(e))}"
+            : $"{Display(startUtc, zone)} – {Display(endUtc, zone)}";
+    }
+
     public static string FormatSpan(DateTime startUtc, DateTime endUtc, string zone)
     {
         var s = ToLocal(startUtc, zone);

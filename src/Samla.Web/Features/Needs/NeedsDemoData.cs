@@ -13,6 +13,7 @@ public sealed class NeedsDemoData : IDemoDataSeeder
     public static readonly Guid EstablishmentPhaseNeedId = ReferenceData.StableId("demo-need", "etableringsfasen");
     public static readonly Guid HylteAsylumNeedId = ReferenceData.StableId("demo-need", "hylte-asyl");
 
+    // Sources carry no year: their date (EvidenceDate) is counted back from today, so a year in the name would soon disagree with it.
     private sealed record Def(Guid Id, string Org, string Title, string Description, string[] Targets, string[] Ages, string[] Municipalities,
         string Source, int MonthsAgo, int Severity, int? People, NeedStatus Status);
 
@@ -20,19 +21,19 @@ public sealed class NeedsDemoData : IDemoDataSeeder
     [
         new(EstablishmentPhaseNeedId, "arbetsformedlingen", "Kartlägga ohälsa tidigt i etableringsfasen",
             "Handläggare ser att psykisk ohälsa ofta upptäcks först efter lång tid i etableringsprogrammet. Vi behöver ett gemensamt sätt att **tidigt fånga upp ohälsa** och veta vart vi kan hänvisa.",
-            ["newly-arrived", "refugees"], ["adults"], [], "Uppföljning av strategin Hälsa och migration 2023", 18, 4, 300, NeedStatus.Identified),
+            ["newly-arrived", "refugees"], ["adults"], [], "Uppföljningen av strategin Hälsa och migration", 18, 4, 300, NeedStatus.Identified),
         new(HylteAsylumNeedId, "hylte", "Stödsamtal för asylsökande i Hylte",
             "Asylsökande familjer i Hylte har långt till riktat psykosocialt stöd. Det finns mötesplatser men inga stödsamtal på orten.",
-            ["asylum-seekers"], [], ["1315"], "Dialogmöte våren 2025", 8, 4, 120, NeedStatus.Identified),
+            ["asylum-seekers"], [], ["1315"], "Dialogmöte med aktörerna i Hylte", 8, 4, 120, NeedStatus.Identified),
         new(ReferenceData.StableId("demo-need", "laholm-tillstandslosa"), "rodakorset", "Stöd för tillståndslösa i Laholm",
             "Vi möter tillståndslösa personer från Laholm som inte vet var de kan få vård och stöd.",
-            ["undocumented"], [], ["1381"], "Röda Korsets mottagning, anteckningar 2025", 5, 3, 40, NeedStatus.Identified),
+            ["undocumented"], [], ["1381"], "Röda Korsets mottagning, anteckningar", 5, 3, 40, NeedStatus.Identified),
         new(ReferenceData.StableId("demo-need", "foraldrastod-sprak"), "raddabarnen", "Föräldrastöd på arabiska och dari",
             "Föräldrar efterfrågar föräldrastödsgrupper på sitt eget språk.",
-            ["refugees", "relatives-of-newly-arrived"], ["children", "youth"], ["1380", "1383"], "Enkät till föräldrar 2025", 6, 2, 60, NeedStatus.BeingAddressed),
+            ["refugees", "relatives-of-newly-arrived"], ["children", "youth"], ["1380", "1383"], "Enkät till föräldrar", 6, 2, 60, NeedStatus.BeingAddressed),
         new(ReferenceData.StableId("demo-need", "pfa-handledning"), "region", "Handledning i psykologisk första hjälpen för personal",
             "Personal i mottagandet vill ha återkommande handledning efter utbildning i PFA.",
-            [], ["adults"], [], "Utvärdering av PFA-utbildning 2024", 14, 2, null, NeedStatus.Met),
+            [], ["adults"], [], "Utvärdering av PFA-utbildningen", 14, 2, null, NeedStatus.Met),
     ];
 
     public Task SeedAsync(IServiceProvider services, CancellationToken ct) => EnsureAsync(services, ct);

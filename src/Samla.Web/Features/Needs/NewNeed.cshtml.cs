@@ -23,7 +23,7 @@ public sealed class NewNeedModel(SamlaDbContext db, TermCatalogCache termCatalog
     {
         await LoadChoicesAsync(ct);
         if (Choices.Organizations.Count == 0) return Forbid();
-        Input.Severity = 3;
+        // No guess at the severity either: it weighs most in the priority, so the person chooses it.
         // No guess: "Registrerat av" starts at "Välj…" unless there is only one organisation to choose.
         if (Choices.Organizations.Count == 1) Input.RaisedBy = Choices.Organizations[0].Id;
         return Page();

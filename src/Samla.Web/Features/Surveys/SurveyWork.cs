@@ -8,7 +8,7 @@ namespace Samla.Web.Features.Surveys;
 
 /// <summary>Building, copying, sending and answering surveys: the feature's write side.</summary>
 public sealed class SurveyWork(SamlaDbContext db, SurveyCalendar calendar, SurveyMailbox mailbox,
-    IStringLocalizer<SurveysText> staffText, IStringLocalizer<SurveyAnswerText> answerText)
+    IStringLocalizer<SurveysText> staffText, IStringLocalizer<SurveyAnswerText> answerText, Microsoft.Extensions.Options.IOptions<SamlaOptions> options)
 {
     public async Task<Survey> CreateAsync(string title, SurveyTemplates.Template? template, string createdBy, CancellationToken ct)
     {
@@ -277,7 +277,9 @@ public sealed class SurveyWork(SamlaDbContext db, SurveyCalendar calendar, Surve
         return b.ToString();
     }
 
-    private static string Link(Survey survey, string token) => $"{survey.LinkBaseUrl}/enkat/{token}";
+    /// <summary>The personal link: the address the survey was sent from, else the configured public address (demo surveys).</summary>
+    private string Link(Survey survey, string token) =>
+        $"{survey.LinkBaseUrl ?? options.Value.PublicUrl?.TrimEnd('/')}/enkat/{token}";
 
     private static string Organization(SurveyRecipient r) => r.Organization?.Name ?? r.Email;
 

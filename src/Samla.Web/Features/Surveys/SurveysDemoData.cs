@@ -92,6 +92,8 @@ public sealed class SurveysDemoData : IDemoDataSeeder
     {
         var db = services.GetRequiredService<SamlaDbContext>();
         var calendar = services.GetRequiredService<SurveyCalendar>();
+        // Personal links follow the configured public address (Samla:PublicUrl), read again when a reminder is mailed if unset now.
+        var linkBase = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SamlaOptions>>().Value.PublicUrl is { Length: > 0 } url ? url.TrimEnd('/') : null;
         services.GetRequiredService<AuditActor>().Use(DemoData.AuditUserName);
         var existing = (await db.Set<Survey>().Where(s => s.Id == Round2023Id || s.Id == Round2025Id || s.Id == OpenSurveyId).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var orgs = await db.Organizations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
@@ -103,14 +105,14 @@ public sealed class SurveysDemoData : IDemoDataSeeder
         Survey? round2023 = null;
         if (!existing.Contains(Round2023Id))
         {
-            round2023 = Round(Round2023Id, "Uppföljning av strategi och modell Hälsa och migration i Halland 2023", new DateOnly(2023, 9, 15), new DateOnly(2023, 10, 31), null);
+            round2023 = Round(Round2023Id, linkBase, "Uppföljning av strategi och modell Hälsa och migration i Halland 2023", new DateOnly(2023, 9, 15), new DateOnly(2023, 10, 31), null);
             AddRecipients(round2023, demoOrgs, answeredShare: 0.6, seed: 3, coded: 1.0);
             round2023.Conclusions = "Plattformen upplevs som ett enkelt sätt att få kännedom om varandras verksamheter. Kännedomen om strategi, modell och plattform varierar och behöver fortsatt implementering hos varje aktör och gemensamt.";
             db.Add(round2023);
         }
         if (!existing.Contains(Round2025Id))
         {
-            var r2025 = Round(Round2025Id, "Uppföljning av strategi och modell Hälsa och migration i Halland 2025", new DateOnly(2025, 9, 22), new DateOnly(2025, 10, 31), round2023 ?? await db.Set<Survey>().Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == Round2023Id, ct));
+            var r2025 = Round(Round2025Id, linkBase, "Uppföljning av strategi och modell Hälsa och migration i Halland 2025", new DateOnly(2025, 9, 22), new DateOnly(2025, 10, 31), round2023 ?? await db.Set<Survey>().Include(s => s.Questions).FirstOrDefaultAsync(s => s.Id == Round2023Id, ct));
             AddRecipients(r2025, demoOrgs, answeredShare: 0.85, seed: 0, coded: 0.6);
             r2025.Conclusions = "Gör mer av det som fungerar: dialogmötena och översikten över varandras verksamheter. Introduktionen för nya medarbetare behöver bli återkommande så att kännedomen inte försvinner med personalomsättningen.";
             db.Add(r2025);
@@ -122,7 +124,7 @@ public sealed class SurveysDemoData : IDemoDataSeeder
             open.Id = OpenSurveyId;
             open.Status = SurveyStatus.Sent;
             open.SentAt = calendar.UtcNow.AddDays(-7);
-            open.LinkBaseUrl = "http://localhost:5000";
+            open.LinkBaseUrl = linkBase;
             var municipalities = demoOrgs.Where(o => o.Type == OrganizationType.Municipality).ToList();
             var questions = SurveyQuery.Ordered(open).ToList();
             for (var i = 0; i < municipalities.Count; i++)
@@ -149,13 +151,13 @@ public sealed class SurveysDemoData : IDemoDataSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static Survey Round(Guid id, string title, DateOnly sent, DateOnly closes, Survey? origin)
+    private static Survey Round(Guid id, string? linkBase, string title, DateOnly sent, DateOnly closes, Survey? origin)
     {
         var s = SurveyWork.FromTemplate(SurveyTemplates.StrategyFollowUp, title, closes, DemoData.AuditUserName, "Frågor");
         s.Id = id;
         s.Status = SurveyStatus.Closed;
         s.SentAt = sent.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
-        s.LinkBaseUrl = "http://localhost:5000";
+        s.LinkBaseUrl = linkBase;
         s.SummaryShared = true;
         if (origin is not null)
         {

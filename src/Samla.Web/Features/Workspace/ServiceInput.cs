@@ -186,6 +186,18 @@ public sealed class ServiceInput
     private static string? Text(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
+    /// <summary>The model-state keys in the order their fields stand in _ServiceForm (the error summary follows it).</summary>
+    public static readonly IReadOnlyList<string> FormOrder =
+    [
+        .. new[]
+        {
+            nameof(Name), nameof(AlternateName), nameof(Description), nameof(ApplicationProcess), nameof(Url), nameof(Email), nameof(Phone),
+            nameof(TargetGroups), nameof(AgeGroups), nameof(MinimumAge), nameof(MaximumAge), nameof(Layer), nameof(Categories), nameof(Costs),
+            nameof(AccessModes), nameof(FeesDescription), nameof(InterpretationServices), nameof(Capacity), nameof(SurgeCapacity),
+            nameof(SurgeLeadTimeDays), nameof(Languages), nameof(Areas), nameof(Locations), nameof(Schedules), nameof(Translations),
+        }.Select(field => "Input." + field),
+    ];
+
     /// <summary>Server-side validation; messages say what to fix and sit next to the field.</summary>
     public void Validate(ModelStateDictionary state, IStringLocalizer<WorkspaceText> t, WorkspaceCatalog catalog)
     {

@@ -18,6 +18,11 @@ public static partial class WordDiff
 
     public static IReadOnlyList<Part> Compare(string? before, string? after)
     {
+        if (IsOneWord(before) && IsOneWord(after) && before != after)
+        {
+            // An address, a number, a code: marking pieces of it ("processledare@" → "redaktor.", "@samla") helps nobody.
+            return [.. new[] { new Part(Kind.Deleted, before ?? ""), new Part(Kind.Inserted, after ?? "") }.Where(p => p.Text.Length > 0)];
+        }
         var a = Tokens(before ?? "");
         var b = Tokens(after ?? "");
         // Common start and end need no table.
@@ -125,6 +130,8 @@ public static partial class WordDiff
             parts.Add(new Part(kind, text));
         }
     }
+
+    private static bool IsOneWord(string? text) => !string.IsNullOrEmpty(text) && !text.Any(char.IsWhiteSpace);
 
     private static List<string> Tokens(string text) => TokenPattern().Matches(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Select(m => m.Value).ToList();
 

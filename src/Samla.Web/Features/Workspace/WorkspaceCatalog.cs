@@ -55,7 +55,7 @@ public sealed class WorkspaceCatalog
             bool b => b ? t["Yes"] : t["No"],
             string text => field == nameof(ServiceSnapshot.Status) ? t["Status_" + text.Replace(' ', '-')] : text,
             int i => i.ToString(CultureInfo.CurrentCulture),
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly d => Formats.Date(d),
             List<Guid> ids when field == nameof(ServiceSnapshot.Locations) => string.Join(", ", ids.Select(id => Locations.GetValueOrDefault(id) ?? t["UnknownLocation"])),
             List<Guid> ids => string.Join(", ", ids.Select(id => _termNames.GetValueOrDefault(id) ?? "?")),
             List<string> codes when field == nameof(ServiceSnapshot.Areas) => string.Join(", ", codes.Select(c => Municipalities.GetValueOrDefault(c) ?? c)),
