@@ -383,12 +383,24 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
             }
             var languages = await page.Locator(".lang-menu li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
             if (languages.Any(h => !h.StartsWith('?'))) _problems.Add($"{url}: the language menu leaves the page ({languages[0]})");
+            // …and still switches the language: the same page, now in Ukrainian (staff pages stay Swedish, see IsStaffPage).
+            if (IsStaffPage(url)) return;
+            await page.Locator(".lang-menu summary").ClickAsync();
+            await page.Locator(".lang-menu a[hreflang=uk]").ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("lang=uk", StringComparison.Ordinal));
+            if (await page.Locator("html").GetAttributeAsync("lang") != "uk" || !new Uri(page.Url).AbsolutePath.Equals(new Uri(new Uri("http://x"), url).AbsolutePath, StringComparison.Ordinal))
+            {
+                _problems.Add($"{url}: the language menu did not show the same page in Ukrainian ({page.Url})");
+            }
         }
 
         /// <summary>At 360 px the open language menu shows every language whole (it was cut off at either edge).</summary>
         public async Task CheckLanguageMenuAsync()
         {
             await page.SetViewportSizeAsync(360, 800);
+            // The globe is a drawing hidden from screen readers, not an emoji (an empty box where no emoji font is installed).
+            if (await page.Locator(".lang-menu summary > svg[aria-hidden=true]").CountAsync() != 1) _problems.Add("language button: no globe drawing hidden from screen readers");
+            if (EmojiOrSymbol().IsMatch(await page.Locator(".lang-menu summary").InnerTextAsync())) _problems.Add("language button: an emoji in its text");
             await page.Locator(".lang-menu summary").ClickAsync();
             var links = page.Locator(".lang-menu li a");
             var count = await links.CountAsync();
@@ -433,6 +445,9 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
             url.StartsWith("/arbetsyta", StringComparison.Ordinal) || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/samordning", StringComparison.Ordinal)
             || (url.StartsWith("/konto", StringComparison.Ordinal) && !url.StartsWith("/konto/logga-", StringComparison.Ordinal) && !url.StartsWith("/konto/nekad", StringComparison.Ordinal));
     }
+
+    [GeneratedRegex(@"[\u2600-\u27BF]|\p{Cs}")]
+    private static partial Regex EmojiOrSymbol();
 
     [GeneratedRegex("^/organisationer/[0-9a-f-]{36}$")]
     private static partial Regex OrganisationLink();
