@@ -8,7 +8,7 @@
 # Prints, per phase and kind of request, the status codes and the slowest answer; the time from the database being
 # back to the first good answer of each kind; and checks every import acknowledged (200) is in the database, whole.
 # Only this script's own cluster is stopped or frozen (its postmaster pid from its own data directory).
-# Usage: bench/faults/run.sh [--port 5611] [--pg-port 55611]
+# Usage: [CS_EXTRA=";SSL Mode=Disable"] bench/faults/run.sh [--port 5611] [--pg-port 55611]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PORT=5611
@@ -48,7 +48,8 @@ pg_start() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$WORK/pg.log" -o "-p $PGPORT
 pg_start
 psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -qc 'CREATE DATABASE samla' >/dev/null
 
-export Database__Provider=Postgres ConnectionStrings__Samla="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=samla"
+# CS_EXTRA (environment) is appended to the connection string, e.g. CS_EXTRA=";SSL Mode=Disable".
+export Database__Provider=Postgres ConnectionStrings__Samla="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=samla${CS_EXTRA:-}"
 export Samla__DemoData=true Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production
 export Samla__RateLimits__SignIn__PermitLimit=100000 Samla__RateLimits__PublicForms__PermitLimit=100000
 echo "== Start app on 127.0.0.1:$PORT"

@@ -71,9 +71,11 @@ load() {
       echo "local unique = $([[ $mode == uncached ]] && echo true || echo false)"
       cat <<'LUA'
 local i, n, made = 0, 0, 0
+math.randomseed(os.time())
 setup = function(thread)
   made = made + 1
-  thread:set("tid", made)
+  -- Unique across wrk runs too (the warm-up's values must not come back in the measured run).
+  thread:set("tid", string.format("%d%04d-%d", os.time(), math.random(0, 9999), made))
 end
 request = function()
   i = i % #urls + 1

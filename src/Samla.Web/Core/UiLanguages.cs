@@ -49,7 +49,19 @@ public static class UiLanguages
         return culture;
     }
 
-    public static UiLanguage? Find(string? code) =>
-        All.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase))
-        ?? All.FirstOrDefault(l => code is not null && code.StartsWith(l.Code + "-", StringComparison.OrdinalIgnoreCase));
+    /// <summary>The language of a code ("ar") or of a culture name ("ar-SE"), or null. Asked several times per rendered item: no allocation.</summary>
+    public static UiLanguage? Find(string? code)
+    {
+        if (code is null) return null;
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(All[i].Code, code, StringComparison.OrdinalIgnoreCase)) return All[i];
+        }
+        for (var i = 0; i < All.Count; i++)
+        {
+            var c = All[i].Code;
+            if (code.Length > c.Length && code[c.Length] == '-' && code.StartsWith(c, StringComparison.OrdinalIgnoreCase)) return All[i];
+        }
+        return null;
+    }
 }

@@ -31,7 +31,12 @@ public sealed class OutputCacheTests(SamlaApp app) : IClassFixture<SamlaApp>
         }
         using (var second = await client.GetAsync(url))
         {
-            Assert.True(second.Headers.Age.HasValue, "the second identical anonymous request should come from the output cache");
+            // Asked a second time: computed again, and now kept (a query asked once is never stored).
+            Assert.False(second.Headers.Age.HasValue, "an answer asked for once must not have been stored");
+        }
+        using (var third = await client.GetAsync(url))
+        {
+            Assert.True(third.Headers.Age.HasValue, "the third identical anonymous request should come from the output cache");
         }
 
         var created = await app.CreateServiceAsync(word + " för nyanlända");
@@ -48,6 +53,8 @@ public sealed class OutputCacheTests(SamlaApp app) : IClassFixture<SamlaApp>
         using var client = app.CreateClient();
         var url = "/api/hsds/services?search=" + word;
         Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("total_items").GetInt32());
+        // Asked twice: kept in the cache.
+        using (var kept = await client.GetAsync(url)) Assert.Equal(0, (await kept.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total_items").GetInt32());
 
         await app.CreateServiceAsync(word);
         // No explicit invalidation: the save's change feed updated this instance's index, which evicts cached answers.
@@ -60,11 +67,31 @@ public sealed class OutputCacheTests(SamlaApp app) : IClassFixture<SamlaApp>
         using var client = app.CreateClient();
         var url = "/api/hsds/services?search=" + Unique("Tranedans");
         using (await client.GetAsync(url)) { }
+        using (await client.GetAsync(url)) { }
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Origin", "https://kommun.example");
         using var cached = await client.SendAsync(request);
         Assert.True(cached.Headers.Age.HasValue);
         Assert.Equal("*", Assert.Single(cached.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    [Fact]
+    public async Task A_query_asked_once_is_not_kept_but_one_asked_again_is()
+    {
+        using var client = app.CreateClient();
+        var url = "/sok?q=" + Unique("Sjostjarna");
+        for (var i = 0; i < 2; i++)
+        {
+            using var computed = await client.GetAsync(url);
+            Assert.False(computed.Headers.Age.HasValue);
+        }
+        using var cached = await client.GetAsync(url);
+        Assert.True(cached.Headers.Age.HasValue);
+        // Another language is another request: its first asking is computed, not served from the Swedish answer.
+        using var english = new HttpRequestMessage(HttpMethod.Get, url);
+        english.Headers.Add("Cookie", $"{UiLanguages.CookieName}={Uri.EscapeDataString("c=en|uic=en")}");
+        using var englishAnswer = await client.SendAsync(english);
+        Assert.False(englishAnswer.Headers.Age.HasValue);
     }
 
     [Fact]

@@ -28,6 +28,10 @@ public static class DatabaseFaults
     public static IHealthChecksBuilder AddDatabaseHealthCheck(this IHealthChecksBuilder builder)
     {
         builder.Services.AddSingleton<DatabaseProbe>();
+        // A PostgreSQL server that stops answering costs one short wait, not one per command (DatabaseWatch).
+        builder.Services.AddSingleton<DatabaseWatch>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<DatabaseWatch>());
+        builder.Services.AddHostedService<DatabaseWatchdog>();
         return builder.AddCheck<DatabaseHealthCheck>(HealthCheckName, HealthStatus.Unhealthy);
     }
 
@@ -128,11 +132,18 @@ public static class DatabaseFaults
 /// </summary>
 public sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<DatabaseProbe> log)
 {
+    private static readonly AsyncLocal<bool> Probing = new();
     private readonly Lock _gate = new();
     private Task<bool>? _running;
 
+    /// <summary>True inside the probe's own round trip, which <see cref="DatabaseWatch"/> lets through and does not watch.</summary>
+    public static bool IsProbing => Probing.Value;
+
     /// <summary>True when the database answered a round trip within <see cref="DatabaseFaults.HealthTimeout"/>.</summary>
-    public async Task<bool> AnswersAsync(CancellationToken ct)
+    public Task<bool> AnswersAsync(CancellationToken ct) => AnswersAsync(DatabaseFaults.HealthTimeout, ct);
+
+    /// <summary>True when the database answered a round trip within <paramref name="within"/>.</summary>
+    public async Task<bool> AnswersAsync(TimeSpan within, CancellationToken ct)
     {
         Task<bool> probe;
         lock (_gate)
@@ -142,7 +153,7 @@ public sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<DatabaseP
         }
         try
         {
-            return await probe.WaitAsync(DatabaseFaults.HealthTimeout, ct);
+            return await probe.WaitAsync(within, ct);
         }
         catch (TimeoutException)
         {
@@ -154,12 +165,15 @@ public sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<DatabaseP
     private async Task<bool> ProbeAsync()
     {
         await Task.Yield();
+        Probing.Value = true;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
-            using var timeout = new CancellationTokenSource(DatabaseFaults.HealthTimeout);
-            await db.Database.ExecuteSqlRawAsync("SELECT 1", timeout.Token);
+            // No token of its own: cancelling a round trip to a silent server waits for the driver's cancellation request
+            // anyway. The command timeout ends it; callers wait only as long as they choose, and after a silent server wakes
+            // up, the probe still waiting gets its answer at once.
+            await db.Database.ExecuteSqlRawAsync("SELECT 1");
             return true;
         }
         catch (Exception ex)

@@ -84,6 +84,8 @@ public sealed partial class SearchIndex : IDisposable
     private readonly int[] byName, byVerified, nameRank;
     private const int MaxCachedClauses = 4_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchKind, string, string), Bits> clauseCache = new();
+    private const int MaxCachedWords = 512;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word> wordCache = new(StringComparer.Ordinal);
     private readonly Store store;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
@@ -624,11 +626,17 @@ public sealed partial class SearchIndex : IDisposable
         return result;
     }
 
+    /// <summary>The services with any of <paramref name="values"/>. Filter sets are only read: one value's set is the index's own.</summary>
     private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values)
     {
         if (values.Count == 0) return;
-        var bits = new Bits(docs.Length);
         var byValue = facetBits[facet];
+        if (values.Count == 1 && byValue.TryGetValue(values[0], out var only))
+        {
+            filters[facet] = only;
+            return;
+        }
+        var bits = new Bits(docs.Length);
         foreach (var v in values.Distinct(StringComparer.Ordinal))
         {
             if (byValue.TryGetValue(v, out var b)) bits.Or(b);

@@ -50,8 +50,21 @@ public sealed partial class SearchIndex
 
     private const float SynonymFactor = 0.8f;
 
-    /// <summary>One word's kinds of match, best first.</summary>
+    /// <summary>
+    /// One word's kinds of match, best first. A word's matches never change within a snapshot, and people search for the
+    /// same few hundred words, so they are kept (bounded, like the clauses): a repeated word costs no new bit sets.
+    /// </summary>
     private Word WordMatch(QueryWord w)
+    {
+        var key = string.Join('\u0001', w.Raw, string.Join('\u0002', w.Terms), string.Join('\u0002', w.Parts));
+        if (wordCache.TryGetValue(key, out var cached)) return cached;
+        var word = MatchWord(w);
+        if (wordCache.Count >= MaxCachedWords) wordCache.Clear();
+        wordCache[key] = word;
+        return word;
+    }
+
+    private Word MatchWord(QueryWord w)
     {
         var clauses = new List<(Bits Bits, float Weight)>(12);
         void Add(Bits? bits, float weight)
@@ -143,7 +156,7 @@ public sealed partial class SearchIndex
         return map;
     });
 
-    /// <summary>One word's kinds of match, best first (weights descending), and the documents any of them finds.</summary>
+    /// <summary>One word's kinds of match, best first (weights descending), and the documents any of them finds. Shared (cached): never changed.</summary>
     private sealed record Word(Bits Any, (Bits Bits, float Weight)[] Clauses)
     {
         public float ScoreOf(int slot)
@@ -169,11 +182,17 @@ public sealed partial class SearchIndex
         {
             this.options = options;
             this.length = length;
+            if (options is [{ Words: [var only] }])
+            {
+                // One word: its own set (only read from here on).
+                Any = only.Any;
+                return;
+            }
             Any = null!;
             foreach (var o in options)
             {
                 var all = o.Words[0].Any.Clone();
-                foreach (var w in o.Words.Skip(1)) all.And(w.Any);
+                for (var i = 1; i < o.Words.Length; i++) all.And(o.Words[i].Any);
                 if (Any is null) Any = all;
                 else Any.Or(all);
             }

@@ -1,0 +1,261 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Samla.Web.Data;
+
+namespace Samla.Web.Features.Errors;
+
+/// <summary>
+/// Thrown instead of waiting for PostgreSQL while <see cref="DatabaseWatch"/> knows it does not answer. A
+/// <see cref="TimeoutException"/>, so <see cref="DatabaseUnavailable.Is"/> answers 503 for it like for any other.
+/// </summary>
+public sealed class DatabaseNotAnsweringException() : TimeoutException("PostgreSQL stopped answering; waiting for it to answer again.");
+
+/// <summary>
+/// A PostgreSQL server that stops answering without refusing (frozen, packets dropped) costs every command its full
+/// command timeout and then the driver's cancellation request to the silent server (a new connection that waits up to
+/// the connect timeout, twice with <c>SSL Mode=Prefer</c>), and every new connection its connect timeout. This watch
+/// bounds that to one short wait for the whole app:
+/// <list type="bullet">
+/// <item>it knows which PostgreSQL commands and connection attempts are under way and since when (SQLite is never
+/// watched);</item>
+/// <item><see cref="DatabaseWatchdog"/> asks <see cref="DatabaseProbe"/> whenever one has waited longer than
+/// <see cref="SuspectAfter"/>; a probe not answered within the connect timeout (<c>Database:ConnectTimeoutSeconds</c>, as
+/// long as the app waits to reach the server at all) marks the database as not answering, and the commands still
+/// running are cancelled;</item>
+/// <item>while it is marked, opening a connection or starting a command fails at once
+/// (<see cref="DatabaseNotAnsweringException"/>, a 503), until a probe answers again.</item>
+/// </list>
+/// A database that is slow but answers (a lock held, a long query) answers the probe at once and is never marked. The probe
+/// is the only judge: a command timeout alone proves nothing (the driver reports a lock wait and a silent server alike).
+/// </summary>
+public sealed class DatabaseWatch(TimeProvider clock, ILogger<DatabaseWatch> log) : DbCommandInterceptor, IDbConnectionInterceptor
+{
+    /// <summary>A command running longer than this makes the watchdog ask the probe (cheap: one SELECT 1 at a time).</summary>
+    public static readonly TimeSpan SuspectAfter = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Commands running and connections being opened (PostgreSQL), with when they started.</summary>
+    private readonly ConcurrentDictionary<object, long> _running = new(ReferenceEqualityComparer.Instance);
+    private long _downSince;
+
+    /// <summary>The database was seen not answering, and no probe has answered since.</summary>
+    public bool IsDown => Interlocked.Read(ref _downSince) != 0;
+
+    /// <summary>How long the oldest watched command or connection attempt has been waiting (zero when none does).</summary>
+    public TimeSpan OldestRunning()
+    {
+        var now = clock.GetTimestamp();
+        var oldest = TimeSpan.Zero;
+        foreach (var started in _running.Values)
+        {
+            var age = clock.GetElapsedTime(started, now);
+            if (age > oldest) oldest = age;
+        }
+        return oldest;
+    }
+
+    /// <summary>Marks the database as not answering (once) and cancels the commands still waiting for it.</summary>
+    public void MarkDown(string why)
+    {
+        if (Interlocked.CompareExchange(ref _downSince, clock.GetTimestamp(), 0) != 0) return;
+        log.LogWarning("PostgreSQL does not answer ({Why}): requests that need it answer 503 at once until it answers again; cancelling {Count} running commands", why, _running.Count);
+        foreach (var command in _running.Keys.OfType<DbCommand>())
+        {
+            // Cancelling sends the server a cancellation request, which blocks its thread up to the connect timeout for a
+            // silent server: each on a thread of its own (not the pool's, which serves search and /health meanwhile).
+            _ = Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    command.Cancel();
+                }
+                catch (Exception ex) when (ex is DbException or InvalidOperationException or ObjectDisposedException)
+                {
+                    // finished or broken meanwhile
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>A probe answered: connections and commands may go to the database again.</summary>
+    public void MarkUp()
+    {
+        var since = Interlocked.Exchange(ref _downSince, 0);
+        if (since != 0) log.LogWarning("PostgreSQL answers again after {Seconds:0.0} s", clock.GetElapsedTime(since).TotalSeconds);
+    }
+
+    private static bool Watched(DbConnection? connection) => connection is NpgsqlConnection && !DatabaseProbe.IsProbing;
+
+    private void ThrowIfDown(DbConnection? connection)
+    {
+        if (IsDown && Watched(connection)) throw new DatabaseNotAnsweringException();
+    }
+
+    private void Started(DbCommand command)
+    {
+        ThrowIfDown(command.Connection);
+        if (Watched(command.Connection)) _running[command] = clock.GetTimestamp();
+    }
+
+    private void Ended(object commandOrConnection) => _running.TryRemove(commandOrConnection, out _);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Started(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Started(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Started(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Started(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Started(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Started(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Ended(command);
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Ended(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Ended(command);
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        Ended(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Ended(command);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Ended(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Ended(command);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(command);
+        return Task.CompletedTask;
+    }
+
+    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Ended(command);
+
+    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(command);
+        return Task.CompletedTask;
+    }
+
+    private void Opening(DbConnection connection)
+    {
+        ThrowIfDown(connection);
+        if (Watched(connection)) _running[connection] = clock.GetTimestamp();
+    }
+
+    InterceptionResult IDbConnectionInterceptor.ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Opening(connection);
+        return result;
+    }
+
+    ValueTask<InterceptionResult> IDbConnectionInterceptor.ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken)
+    {
+        Opening(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    void IDbConnectionInterceptor.ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Ended(connection);
+
+    Task IDbConnectionInterceptor.ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Ended(connection);
+        return Task.CompletedTask;
+    }
+
+    void IDbConnectionInterceptor.ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Ended(connection);
+
+    Task IDbConnectionInterceptor.ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken)
+    {
+        Ended(connection);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Every quarter second: while the database is marked as not answering, asks <see cref="DatabaseProbe"/> whether it answers
+/// again; otherwise, when a PostgreSQL command or connection attempt has waited longer than
+/// <see cref="DatabaseWatch.SuspectAfter"/>, asks whether the database still answers at all. Does nothing on SQLite (no command is ever watched there).
+/// </summary>
+public sealed class DatabaseWatchdog(DatabaseWatch watch, DatabaseProbe probe, TimeProvider clock, IOptions<DatabaseOptions> options) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var bound = TimeSpan.FromSeconds(options.Value.ConnectTimeoutSeconds);
+        using var timer = new PeriodicTimer(Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (watch.IsDown)
+                {
+                    if (await probe.AnswersAsync(bound, stoppingToken)) watch.MarkUp();
+                }
+                else if (watch.OldestRunning() > DatabaseWatch.SuspectAfter
+                    && !await probe.AnswersAsync(bound, stoppingToken))
+                {
+                    // Still waiting: what raised the suspicion may have finished while the probe was asked.
+                    if (watch.OldestRunning() > DatabaseWatch.SuspectAfter) watch.MarkDown("a command waits and a probe was not answered");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+}
