@@ -121,6 +121,12 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
         await walk.CheckAsync("/konto/nekad", expectedStatus: 403);
 
         // A survey answer page behind a personal link: no link on it carries the token on (language menu, sign-in).
+        // Swedish and Arabic only: the answer page is rate limited per address, and all walks share one app.
+        if (lang is not ("sv" or "ar"))
+        {
+            walk.AssertClean();
+            return;
+        }
         var token = await OpenSurveyTokenAsync();
         await walk.CheckAsync($"/enkat/{token}");
         await walk.CheckNoLinkHoldsAsync($"/enkat/{token}", token);
