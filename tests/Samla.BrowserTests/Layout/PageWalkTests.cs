@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Samla.BrowserTests.Infrastructure;
 using Samla.BrowserTests.Pages;
+using Samla.Web.Features.Surveys;
 using static Microsoft.Playwright.Assertions;
 
 namespace Samla.BrowserTests.Layout;
@@ -38,7 +40,7 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
             }
             // A resource key looks like PrintHint or Field_Name; real words that look so are few and listed.
             const keyPattern = /^([A-Z][a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][A-Za-z]+_[A-Za-z_]+)$/;
-            const notKeys = new Set(['PowerPoint', 'LinkedIn', 'YouTube', 'WhatsApp', 'JavaScript', 'OpenStreetMap', 'GitHub']);
+            const notKeys = new Set(['PowerPoint', 'LinkedIn', 'YouTube', 'WhatsApp', 'JavaScript', 'OpenStreetMap', 'GitHub', 'FreeOTP']);
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 const el = node.parentElement;
@@ -72,7 +74,8 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
             }
             // Filters that offer nothing: a count of zero, a box with no choice in it.
             for (const count of document.querySelectorAll('.count')) {
-                if (count.checkVisibility() && /^\(0\)$/.test(count.textContent.trim())) problems.push(`filter option with a count of (0): ${count.parentElement.textContent.trim()}`);
+                // A chosen option stays (with its 0) so that it can be taken away again.
+                if (count.checkVisibility() && /^\(0\)$/.test(count.textContent.trim()) && !count.closest('li')?.querySelector('input:checked')) problems.push(`filter option with a count of (0): ${count.parentElement.textContent.trim()}`);
             }
             for (const box of document.querySelectorAll('fieldset.facet')) {
                 if (box.querySelectorAll('input, select').length === 0) problems.push(`empty filter box "${box.querySelector('legend')?.textContent.trim()}"`);
@@ -94,6 +97,8 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
     [Theory]
     [InlineData("sv")]
     [InlineData("ar")]
+    [InlineData("en")]
+    [InlineData("ti")]
     public Task Public_pages(string lang) => browser.RunAsync(async page =>
     {
         var walk = new Walk(page, lang, "public");
@@ -102,9 +107,13 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
         await walk.CheckLanguageMenuAsync();
         await walk.CheckAsync("/sok");
         await walk.CheckAsync("/sok?q=st%C3%B6d");
+        await walk.CheckAsync("/sok?q=st%C3%B6d&sida=2");
+        await walk.CheckAsync("/sok?q=st%C3%B6d&kommun=1380&gratis=1&alder=16");
         await walk.CheckAsync("/sok?q=xqzwvyy");
+        await walk.CheckAsync("/sok?q=samtal&malgrupp=undocumented&kommun=1381");
         await walk.CheckFilterLinkAsync("/sok?q=st%C3%B6d");
         await walk.CheckAsync("/sok/utskrift?q=st%C3%B6d");
+        await walk.CheckAsync("/sok/utskrift?q=st%C3%B6d&kommun=1380");
         await walk.CheckAsync("/organisationer");
         var organisation = await walk.FirstLinkAsync("/organisationer", OrganisationLink());
         await walk.CheckAsync(organisation);
@@ -118,7 +127,102 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
         await walk.CheckAsync(await walk.FirstLinkAsync("/larande", PublicExampleLink()));
         await walk.CheckAsync("/enkater/sammanfattningar");
         await walk.CheckAsync("/konto/logga-in");
+        await walk.CheckAsync("/finns-inte", expectedStatus: 404);
+        await walk.CheckAsync($"/insatser/{Guid.NewGuid()}", expectedStatus: 404);
+        await walk.CheckAsync("/konto/nekad", expectedStatus: 403);
+
+        // A survey answer page behind a personal link: no link on it carries the token on (language menu, sign-in).
+        // Swedish and Arabic only: the answer page is rate limited per address, and all walks share one app.
+        if (lang is not ("sv" or "ar"))
+        {
+            walk.AssertClean();
+            return;
+        }
+        var token = await OpenSurveyTokenAsync();
+        await walk.CheckAsync($"/enkat/{token}");
+        await walk.CheckNoLinkHoldsAsync($"/enkat/{token}", token);
+        await walk.CheckAsync($"/enkat/{new string('x', 43)}", expectedStatus: 404);
+        await walk.CheckNoLinkHoldsAsync($"/enkat/{new string('x', 43)}", new string('x', 43));
         walk.AssertClean();
+    });
+
+    /// <summary>
+    /// The staff's own account pages (two-step sign-in, my account, setting up two-step, a password link): titled, no
+    /// sideways scrolling; in Arabic they stay Swedish and left to right with the note, like the other staff pages.
+    /// </summary>
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("ar")]
+    public Task Account_pages(string lang) => browser.RunAsync(async page =>
+    {
+        // Signed in with the Swedish form (the page object knows its words), then shown in the walk's language.
+        var walk = new Walk(page, lang, "account");
+        await new SignInPage(page).GotoAsync();
+        await new SignInPage(page).SignInAsync(DemoAccounts.Admin, DemoAccounts.Password);
+        await page.WaitForURLAsync("**/konto/tvastegs**");
+        var twoStep = new Uri(page.Url).PathAndQuery;
+        await walk.UseLanguageAsync();
+        await walk.CheckAsync(twoStep);
+        await page.Context.ClearCookiesAsync();
+        await new SignInPage(page).GotoAsync();
+        await new SignInPage(page).SignInAsync(DemoAccounts.Editor, DemoAccounts.Password);
+        await walk.UseLanguageAsync();
+        await walk.CheckAsync("/konto");
+        await walk.CheckAsync("/konto/tvastegs/aktivera");
+        await walk.CheckAsync("/konto/logga-ut");
+        await page.Context.ClearCookiesAsync();
+        await walk.UseLanguageAsync();
+        var secret = "CfDJ8" + new string('a', 40);
+        await walk.CheckAsync($"/konto/valj-losenord?userId={Guid.NewGuid()}&token={secret}", expectedStatus: 400);
+        await walk.CheckNoLinkHoldsAsync($"/konto/valj-losenord?userId={Guid.NewGuid()}&token={secret}", secret, samePageMayHold: true);
+        walk.AssertClean();
+    });
+
+    /// <summary>In preparedness mode every public page carries the notice, and /beredskap says that a large reception is on.</summary>
+    [Fact]
+    public Task Public_pages_in_preparedness_mode() => browser.RunAsync(async page =>
+    {
+        await TwoStepSignIn.SignInAsync(page, CoordinationPages.Coordinator, DemoAccounts.Password, DemoAccounts.AuthenticatorKey);
+        await SwitchPreparednessAsync(page, on: true);
+        var visitor = await page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "sv-SE" });
+        try
+        {
+            var reader = await visitor.NewPageAsync();
+            foreach (var lang in new[] { "sv", "ar" })
+            {
+                var walk = new Walk(reader, lang, "preparedness");
+                await walk.UseLanguageAsync();
+                await walk.CheckAsync("/");
+                await walk.CheckAsync("/beredskap");
+                await walk.CheckAsync("/sok?q=st%C3%B6d");
+                walk.AssertClean();
+                Assert.Equal(1, await reader.Locator(".preparedness-notice").CountAsync());
+            }
+        }
+        finally
+        {
+            await visitor.CloseAsync();
+            await SwitchPreparednessAsync(page, on: false);
+        }
+    });
+
+    private static async Task SwitchPreparednessAsync(IPage page, bool on)
+    {
+        await page.GotoAsync("/samordning/beredskap?lang=sv");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = on ? "Slå på beredskapsläget" : "Stäng av beredskapsläget" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    /// <summary>A fresh personal link to the demo survey that is open (as the mailed one would be; only its hash is stored).</summary>
+    private Task<string> OpenSurveyTokenAsync() => browser.WithDbAsync(async db =>
+    {
+        var (token, hash) = SurveyTokens.Create();
+        var recipient = await db.Set<SurveyRecipient>()
+            .Where(r => r.Survey.Status == SurveyStatus.Sent && r.SubmittedAt == null)
+            .OrderByDescending(r => r.Survey.ClosesOn).ThenBy(r => r.Id)
+            .Select(r => r.Id).FirstAsync();
+        await db.Set<SurveyRecipient>().Where(r => r.Id == recipient).ExecuteUpdateAsync(u => u.SetProperty(r => r.TokenHash, hash));
+        return token;
     });
 
     [Theory]
@@ -345,13 +449,13 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
         private Task<string[]> LinksAsync() =>
             page.Locator("main a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
 
-        public async Task CheckAsync(string url)
+        public async Task CheckAsync(string url, int expectedStatus = 200)
         {
             await page.SetViewportSizeAsync(Widths[0], 900);
             var response = await page.GotoAsync(url);
-            if (response is null || !response.Ok)
+            if (response is null || response.Status != expectedStatus)
             {
-                _problems.Add($"{url}: answered {response?.Status}");
+                _problems.Add($"{url}: answered {response?.Status}, not {expectedStatus}");
                 return;
             }
             var title = await page.TitleAsync();
@@ -367,7 +471,8 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
                 var printView = await page.Locator("body.print-page").CountAsync() > 0;
                 if (!printView && await page.Locator(".staff-language-note[lang=ar]").CountAsync() != 1) _problems.Add($"{url}: no Arabic note that staff pages are in Swedish");
             }
-            await InspectAtEachWidthAsync(url, url);
+            // An error page's screenshot does not overwrite the page's own.
+            await InspectAtEachWidthAsync(url, expectedStatus == 200 ? url : $"{url}-{expectedStatus}");
         }
 
         /// <summary>Checks the page as it is now (the answer to a form post: errors, a conflict) without loading it again.</summary>
@@ -402,10 +507,38 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
             }
         }
 
+        /// <summary>
+        /// A page whose address holds a secret gives it to no other address: no link (language menu, sign-in) holds it,
+        /// except, where the secret is in the query, the page's own address with ?lang= (<paramref name="samePageMayHold"/>).
+        /// </summary>
+        public async Task CheckNoLinkHoldsAsync(string url, string secret, bool samePageMayHold = false)
+        {
+            await page.GotoAsync(url);
+            var hrefs = await page.Locator("a[href], form[action]").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href') ?? e.getAttribute('action'))");
+            foreach (var href in hrefs.Where(h => h.Contains(secret, StringComparison.Ordinal)))
+            {
+                if (samePageMayHold && href.StartsWith('?')) continue;
+                _problems.Add($"{url}: a link carries its secret on: {href}");
+            }
+            var languages = await page.Locator(".lang-menu li a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            if (languages.Any(h => !h.StartsWith('?'))) _problems.Add($"{url}: the language menu leaves the page ({languages[0]})");
+            // …and still switches the language: the same page, now in Ukrainian (staff pages stay Swedish, see IsStaffPage).
+            if (IsStaffPage(url)) return;
+            var ukrainian = await page.Locator(".lang-menu a[hreflang=uk]").GetAttributeAsync("href");
+            await page.GotoAsync(new Uri(new Uri(page.Url), ukrainian).ToString());
+            if (await page.Locator("html").GetAttributeAsync("lang") != "uk" || !new Uri(page.Url).AbsolutePath.Equals(new Uri(new Uri("http://x"), url).AbsolutePath, StringComparison.Ordinal))
+            {
+                _problems.Add($"{url}: the language menu did not show the same page in Ukrainian ({page.Url})");
+            }
+        }
+
         /// <summary>At 360 px the open language menu shows every language whole (it was cut off at either edge).</summary>
         public async Task CheckLanguageMenuAsync()
         {
             await page.SetViewportSizeAsync(360, 800);
+            // The globe is a drawing hidden from screen readers, not an emoji (an empty box where no emoji font is installed).
+            if (await page.Locator(".lang-menu summary > svg[aria-hidden=true]").CountAsync() != 1) _problems.Add("language button: no globe drawing hidden from screen readers");
+            if (EmojiOrSymbol().IsMatch(await page.Locator(".lang-menu summary").InnerTextAsync())) _problems.Add("language button: an emoji in its text");
             await page.Locator(".lang-menu summary").ClickAsync();
             var links = page.Locator(".lang-menu li a");
             var count = await links.CountAsync();
@@ -447,8 +580,12 @@ public sealed partial class PageWalkTests(BrowserFixture browser)
             Assert.True(_problems.Count == 0, $"{_problems.Count} problem(s) ({role}, {lang}):\n" + string.Join("\n", _problems));
 
         private static bool IsStaffPage(string url) =>
-            url.StartsWith("/arbetsyta", StringComparison.Ordinal) || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/samordning", StringComparison.Ordinal);
+            url.StartsWith("/arbetsyta", StringComparison.Ordinal) || url.StartsWith("/admin", StringComparison.Ordinal) || url.StartsWith("/samordning", StringComparison.Ordinal)
+            || (url.StartsWith("/konto", StringComparison.Ordinal) && !url.StartsWith("/konto/logga-", StringComparison.Ordinal) && !url.StartsWith("/konto/nekad", StringComparison.Ordinal));
     }
+
+    [GeneratedRegex(@"[\u2600-\u27BF]|\p{Cs}")]
+    private static partial Regex EmojiOrSymbol();
 
     [GeneratedRegex("^/organisationer/[0-9a-f-]{36}$")]
     private static partial Regex OrganisationLink();

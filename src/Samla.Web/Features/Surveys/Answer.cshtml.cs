@@ -44,7 +44,9 @@ public sealed class AnswerModel(SurveyWork work) : PageModel
             Posted = values;
             return Page();
         }
-        return Redirect($"/enkat/{token}?status={(submit ? "sent" : "draft")}");
+        // The language chosen on the page itself (?lang=, the language menu here never leaves the page) stays.
+        var lang = UiLanguages.Find(Request.Query["lang"].ToString()) is { } l ? "&lang=" + l.Code : "";
+        return Redirect($"/enkat/{token}?status={(submit ? "sent" : "draft")}{lang}");
     }
 
     public static string FieldName(SurveyQuestion q) => "q-" + q.Id.ToString("N");
