@@ -158,6 +158,117 @@ public sealed class ImportTests(SamlaApp app) : IClassFixture<SamlaApp>
         });
     }
 
+    /// <summary>
+    /// A service edited in Samla after an import (through SaveChanges as the workspace does, and through a bulk update that
+    /// bypasses the change tracker) is put back by a later import of the original file; a dry run reports the same counts.
+    /// </summary>
+    [Fact]
+    public async Task Reimport_restores_services_edited_after_the_import_and_a_dry_run_counts_the_same()
+    {
+        var template = (await ExportedServicesAsync()).First(s => s["languages"] is JsonArray { Count: > 0 } && s["schedules"] is JsonArray { Count: > 0 });
+        var services = Enumerable.Range(0, 5).Select(_ => NewService(template)).ToList();
+        var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
+        var file = Write(services);
+        var created = await ExchangeKit.ImportAsync(app, file);
+        Assert.True(created.IsValid, ExchangeKit.Problems(created));
+        var original = await app.WithDbAsync(db => db.Services.AsNoTracking().Include(s => s.Languages).Include(s => s.Schedules)
+            .FirstAsync(s => s.Id == ids[1]));
+        var originalStatus = template["status"]!.GetValue<string>();
+
+        await app.WithDbAsync(async db =>
+        {
+            var edited = await db.Services.Include(s => s.Languages).Include(s => s.Schedules).FirstAsync(s => s.Id == ids[1]);
+            edited.Description = "Ändrad i arbetsytan efter importen.";
+            db.Remove(edited.Languages[0]);
+            edited.Schedules[0].Description = "Ändrade tider";
+            await db.SaveChangesAsync();
+            await db.Services.Where(s => s.Id == ids[3]).ExecuteUpdateAsync(u => u.SetProperty(s => s.Status,
+                originalStatus == ServiceStatus.Inactive ? ServiceStatus.Defunct : ServiceStatus.Inactive));
+        });
+
+        var dry = await ExchangeKit.ImportAsync(app, file, dryRun: true);
+        var real = await ExchangeKit.ImportAsync(app, file);
+        foreach (var result in new[] { dry, real })
+        {
+            Assert.True(result.IsValid, ExchangeKit.Problems(result));
+            Assert.Equal((3, 2, 0, 0, 0), (result.Unchanged, result.Updated, result.Created, result.OrganizationsChanged, result.LocationsChanged));
+            Assert.Equal(new[] { ids[1], ids[3] }.Order(), result.Records.Where(r => r.Outcome == RecordOutcome.Updated).Select(r => r.Id).Order());
+        }
+        Assert.False(dry.Written);
+        Assert.True(real.Written);
+        await app.WithDbAsync(async db =>
+        {
+            var restored = await db.Services.AsNoTracking().Include(s => s.Languages).Include(s => s.Schedules).FirstAsync(s => s.Id == ids[1]);
+            Assert.Equal(original.Description, restored.Description);
+            Assert.Equal(original.Languages.Select(l => l.Code).Order(), restored.Languages.Select(l => l.Code).Order());
+            Assert.Equal(original.Schedules[0].Description, restored.Schedules.Single(x => x.Id == original.Schedules[0].Id).Description);
+            Assert.Equal(originalStatus, (await db.Services.AsNoTracking().FirstAsync(s => s.Id == ids[3])).Status);
+        });
+        Assert.Equal(5, (await ExchangeKit.ImportAsync(app, file)).Unchanged);
+    }
+
+    /// <summary>An organisation or location that changed in the file is updated, while its services (unchanged) are left alone.</summary>
+    [Fact]
+    public async Task Reimport_detects_a_changed_organisation_and_location()
+    {
+        var template = (await ExportedServicesAsync()).First(s => s["organization"] is JsonObject && s["service_at_locations"] is JsonArray { Count: > 0 });
+        var orgId = Guid.NewGuid().ToString();
+        var locationId = Guid.NewGuid().ToString();
+        var services = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var s = NewService(template);
+            s["organization_id"] = orgId;
+            var org = s["organization"]!.AsObject();
+            org["id"] = orgId;
+            org["name"] = $"Importerad förening {orgId[..8]}";
+            foreach (var list in new[] { "contacts", "phones" }) org.Remove(list);
+            var sal = s["service_at_locations"]!.AsArray()[0]!.AsObject();
+            sal["location_id"] = locationId;
+            var location = sal["location"]!.AsObject();
+            location["id"] = locationId;
+            location["organization_id"] = orgId;
+            location["name"] = "Mötesplatsen i Falkenberg";
+            location["addresses"] = new JsonArray(new JsonObject
+            {
+                ["address_1"] = "Storgatan 1", ["city"] = "Falkenberg", ["state_province"] = "Halland", ["postal_code"] = "311 30", ["country"] = "SE", ["address_type"] = "physical",
+            });
+            s["service_at_locations"] = new JsonArray(sal.DeepClone());
+            return s;
+        }).ToList();
+        var created = await ExchangeKit.ImportAsync(app, Write(services));
+        Assert.True(created.IsValid, ExchangeKit.Problems(created));
+        Assert.Equal((3, 1, 1), (created.Created, created.OrganizationsChanged, created.LocationsChanged));
+        var maxAuditId = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Id));
+
+        foreach (var s in services)
+        {
+            s["organization"]!["description"] = "Ny beskrivning av föreningen.";
+            var location = s["service_at_locations"]![0]!["location"]!;
+            location["name"] = "Mötesplatsen vid Stortorget";
+            location["addresses"]![0]!["address_1"] = "Stortorget 2";
+        }
+        var file = Write(services);
+        var dry = await ExchangeKit.ImportAsync(app, file, dryRun: true);
+        var real = await ExchangeKit.ImportAsync(app, file);
+        foreach (var result in new[] { dry, real })
+        {
+            Assert.True(result.IsValid, ExchangeKit.Problems(result));
+            Assert.Equal((3, 0, 0, 1, 1), (result.Unchanged, result.Updated, result.Created, result.OrganizationsChanged, result.LocationsChanged));
+        }
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Equal("Ny beskrivning av föreningen.", (await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == Guid.Parse(orgId))).Description);
+            var location = await db.Locations.AsNoTracking().Include(l => l.Addresses).FirstAsync(l => l.Id == Guid.Parse(locationId));
+            Assert.Equal("Mötesplatsen vid Stortorget", location.Name);
+            Assert.Equal("Stortorget 2", Assert.Single(location.Addresses).Address1);
+            var entries = await db.AuditEntries.Where(a => a.Id > maxAuditId).ToListAsync();
+            Assert.NotEmpty(entries);
+            Assert.DoesNotContain(entries, a => a.EntityType == nameof(Service));
+        });
+        var again = await ExchangeKit.ImportAsync(app, file);
+        Assert.Equal((3, 0, 0), (again.Unchanged, again.OrganizationsChanged, again.LocationsChanged));
+    }
+
     [Fact]
     public async Task Broken_json_is_reported_and_nothing_written()
     {
