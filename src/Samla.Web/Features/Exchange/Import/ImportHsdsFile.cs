@@ -141,8 +141,9 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
     {
         // What the database holds for this batch, read without tracking (most of a nightly re-import is unchanged, and
         // tracking every row read costs more than the comparison); only rows that differ are read again, tracked, and updated.
+        // The ids go to the database as one parameter: see ServicesQuery.
         var serviceIds = batch.Select(b => b.Desired.Service.Id).Where(known.Services.Contains).ToList();
-        var existing = serviceIds.Count == 0 ? [] : await ServicesQuery(serviceIds).AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        var existing = serviceIds.Count == 0 ? [] : await ReadServicesAsync(serviceIds, ct);
 
         // Organisations and locations: the first record that brings one decides its content for this import.
         var orgs = batch.Select(b => b.Desired.Organization).OfType<Organization>().Where(o => handledOrgs.Add(o.Id)).ToList();
@@ -253,6 +254,42 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         .Include(s => s.ServiceAreas).Include(s => s.Languages).Include(s => s.Attributes)
         .Include(s => s.ServiceAtLocations).Include(s => s.Contacts).ThenInclude(c => c.Phones)
         .Include(s => s.Phones).Include(s => s.Schedules).AsSplitQuery();
+
+    /// <summary>
+    /// The services of a batch with their child rows, untracked, for the comparison: one query per table, each filtered
+    /// on its own ServiceId column, so every table is read through its ServiceId index. (The split query of
+    /// <see cref="ServicesQuery"/> joins each child table to Services and filters Services; PostgreSQL then scans the
+    /// whole child table for a batch, which grows with the database.)
+    /// </summary>
+    private async Task<Dictionary<Guid, Service>> ReadServicesAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var services = await db.Services.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        void Attach<T>(List<T> rows, Func<T, Guid?> serviceId, Func<Service, List<T>> list)
+        {
+            foreach (var row in rows)
+            {
+                if (serviceId(row) is { } id && services.TryGetValue(id, out var service)) list(service).Add(row);
+            }
+        }
+        Attach(await db.ServiceAreas.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct), x => x.ServiceId, s => s.ServiceAreas);
+        Attach(await db.Languages.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct), x => x.ServiceId, s => s.Languages);
+        Attach(await db.ServiceAttributes.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct), x => x.ServiceId, s => s.Attributes);
+        Attach(await db.ServiceAtLocations.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.ServiceId)).ToListAsync(ct), x => x.ServiceId, s => s.ServiceAtLocations);
+        Attach(await db.Schedules.AsNoTracking().Where(x => x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)).ToListAsync(ct), x => x.ServiceId, s => s.Schedules);
+        Attach(await db.Phones.AsNoTracking().Where(x => x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)).ToListAsync(ct), x => x.ServiceId, s => s.Phones);
+        var contacts = await db.Contacts.AsNoTracking().Where(x => x.ServiceId != null && EF.Parameter(ids).Contains(x.ServiceId.Value)).ToListAsync(ct);
+        Attach(contacts, x => x.ServiceId, s => s.Contacts);
+        if (contacts.Count > 0)
+        {
+            var byId = contacts.ToDictionary(c => c.Id);
+            var contactIds = byId.Keys.ToList();
+            foreach (var phone in await db.Phones.AsNoTracking().Where(x => x.ContactId != null && EF.Parameter(contactIds).Contains(x.ContactId.Value)).ToListAsync(ct))
+            {
+                byId[phone.ContactId!.Value].Phones.Add(phone);
+            }
+        }
+        return services;
+    }
 
     private IQueryable<Organization> OrganizationsQuery(List<Guid> ids) => db.Organizations.Where(o => EF.Parameter(ids).Contains(o.Id))
         .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery();
