@@ -169,9 +169,18 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
             await _bulk.AddAsync(Created(nameof(Location), location.Id, location.Name ?? "", location.OrganizationId), ct);
             result.LocationsChanged++;
         }
-        var updates = new List<(Service Existing, Service Desired)>();
-        foreach (var (line, desired) in batch)
+        // The comparison (both sides mapped to HSDS and serialised) is most of an unchanged re-import's work, and each
+        // pair stands alone: compare on every core.
+        var same = new bool[batch.Count];
+        if (existing.Count > 0)
         {
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
+                same[i] = existing.TryGetValue(batch[i].Desired.Service.Id, out var current) && Same(current, batch[i].Desired.Service));
+        }
+        var updates = new List<(Service Existing, Service Desired)>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (line, desired) = batch[i];
             var s = desired.Service;
             if (!existing.TryGetValue(s.Id, out var current))
             {
@@ -180,7 +189,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
                 result.Created++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Created));
             }
-            else if (Same(current, s))
+            else if (same[i])
             {
                 result.Unchanged++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Unchanged));
