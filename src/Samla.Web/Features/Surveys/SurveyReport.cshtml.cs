@@ -40,7 +40,7 @@ public sealed class SurveyReportModel(SamlaDbContext db, IStringLocalizer<Survey
 
     public string ResponseRateText => t["ResponseRateText", Tracking.Answered, Tracking.Recipients, Tracking.ResponseRate.ToString("P0", CultureInfo.CurrentCulture)];
 
-    private System.Data.DataTable Raw() => SurveyExports.RawTable(Survey, t["Recipient"], t["ResponseState"], t["SubmittedOn"], a["Yes"], a["No"]);
+    private System.Data.DataTable Raw() => SurveyExports.RawTable(Survey, t["Recipient"], t["ResponseState"], t["SubmittedOn"], s => t["State_" + s], a["Yes"], a["No"]);
 
     private string FileName
     {
