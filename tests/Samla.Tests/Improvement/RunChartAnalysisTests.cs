@@ -316,6 +316,9 @@ public sealed class RunChartAnalysisTests
             Assert.Contains("Linjen korsar medianen bara 1 gång;", view.Description, StringComparison.Ordinal); // 1..24 rising: one crossing
             Assert.Equal("PDSA 1: Hälsofrågor, från 1 november 2025", Assert.Single(view.Annotations).Title);
             Assert.Equal("nov. 2024", view.XTicks[0].Label);
+            // 24 points alternating around the median (Anhoej_alternating_points_are_random_variation): runs of one point.
+            var alternating = points.Select((p, i) => new MeasurePoint { Date = p.Date, Value = i % 2 == 0 ? 3 : 7 }).ToList();
+            Assert.Contains("längsta serie 1 punkt (gräns 8), 23 korsningar (minst 8).", RunChartView.Build("c", measure, alternating, [], t).Description, StringComparison.Ordinal);
             Assert.StartsWith("Diagram med 1 punkt,", RunChartView.Build("c", measure, points.Take(1).ToList(), [], t).Description, StringComparison.Ordinal);
             Assert.StartsWith("Diagram utan punkter ännu,", RunChartView.Build("c", measure, [], [], t).Description, StringComparison.Ordinal);
         }

@@ -96,6 +96,15 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
         Assert.DoesNotContain("0 har svarat", results, StringComparison.Ordinal);
         Assert.Contains("ingen har svarat ännu", results, StringComparison.Ordinal); // the chart's description
 
+        // A survey not sent yet: its results say so instead of "0 av 0 mottagare har svarat".
+        using (var draft = await SamlaApp.PostFormAsync(c, "/samordning/enkater", "/samordning/enkater?handler=Create", [new("template", "strategiuppfoljning"), new("title", $"Utkast {Guid.NewGuid():N}")]))
+        {
+            await draft.AssertStatusAsync(HttpStatusCode.Redirect);
+            var draftResults = await c.AssertOkAsync(draft.Headers.Location!.OriginalString + "/resultat");
+            Assert.Contains("<p>Enkäten har inte skickats till någon ännu.</p>", draftResults, StringComparison.Ordinal);
+            Assert.DoesNotContain("0 av 0", draftResults, StringComparison.Ordinal);
+        }
+
         // The raw tokens occur in no column of any table (audit log included; the outbox forgets a sent survey mail's body).
         var found = await app.WithDbAsync(db => FindInAnyColumnAsync(db, sent.Links.Select(l => l.Token).ToList()));
         Assert.Empty(found);
@@ -311,6 +320,10 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
 
         var compare = await c.AssertOkAsync($"/samordning/enkater/{id}/jamfor");
         Assert.Contains("ökat med", compare, StringComparison.Ordinal);
+        // The rounds to compare with are dated by when they were sent, as in the comparison's text (not when the demo data was loaded).
+        var earlier = await app.WithDbAsync(db => db.Set<Survey>().AsNoTracking().Where(x => x.Id == SurveysDemoData.Round2023Id).Select(x => new { x.Title, x.SentAt }).SingleAsync());
+        var sentOn = DateOnly.FromDateTime(DateTime.SpecifyKind(earlier.SentAt!.Value, DateTimeKind.Utc).ToLocalTime()).ToString("d MMM yyyy", Swedish).Replace(" ", "&#xA0;", StringComparison.Ordinal);
+        Assert.Contains($" selected=\"selected\">{earlier.Title} ({sentOn})</option>", compare, StringComparison.Ordinal);
 
         var report = await c.AssertOkAsync($"/samordning/enkater/{id}/rapport");
         Assert.Contains("Gör mer av det som fungerar", report, StringComparison.Ordinal);

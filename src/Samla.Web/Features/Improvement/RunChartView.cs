@@ -131,7 +131,8 @@ public sealed record RunChartView(
         {
             findings.Add(r.NUseful == 0
                 ? t["Finding_NoUseful"]
-                : t["Finding_Random", r.LongestRun ?? 0, r.LongestRunMax ?? 0, r.NCrossings ?? 0, r.NCrossingsMin ?? 0]);
+                : t["Finding_Random", t.Plural("Finding_RunPoints", r.LongestRun ?? 0), Formats.Number(r.LongestRunMax ?? 0),
+                    t.Plural("Finding_Crossings", r.NCrossings ?? 0), Formats.Number(r.NCrossingsMin ?? 0)]);
         }
         if (r.N < 10) findings.Add(t.Plural("Finding_FewPoints", r.N));
         return findings;
