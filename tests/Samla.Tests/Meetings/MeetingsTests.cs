@@ -79,7 +79,8 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         var mail = Assert.Single(await app.MailToAsync(editorA));
         Assert.Contains($"/arbetsyta/organisationer/{a.Id}", mail.TextBody, StringComparison.Ordinal);
         // The deadline in the mail's text is written out in Swedish ("14 december 2026"), not ISO.
-        Assert.Contains($"insatser senast {LongDate(Today(14))}.", mail.TextBody, StringComparison.Ordinal);
+        // The organisation is named without a made genitive ("Föreningen Hylte Tillsammanss").
+        Assert.Contains($"Gå igenom insatserna för {a.Name} senast {LongDate(Today(14))}.", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(Today(14), mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(b.Id.ToString(), mail.TextBody, StringComparison.Ordinal);
         Assert.Single(await app.MailToAsync(editorB));
