@@ -204,11 +204,15 @@ public sealed class DatabaseProbe(IServiceScopeFactory scopes, IOptions<Database
     }
 }
 
-/// <summary>/health's database entry: <see cref="DatabaseProbe"/>.</summary>
-public sealed class DatabaseHealthCheck(DatabaseProbe probe) : IHealthCheck
+/// <summary>
+/// /health's database entry: <see cref="DatabaseProbe"/>; unhealthy at once while <see cref="DatabaseWatch"/> knows PostgreSQL
+/// does not answer (its watchdog keeps probing and clears that as soon as a probe answers), so a load balancer's health
+/// request does not wait for the connect timeout each time.
+/// </summary>
+public sealed class DatabaseHealthCheck(DatabaseProbe probe, DatabaseWatch watch) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await probe.AnswersAsync(cancellationToken)
+        !watch.IsDown && await probe.AnswersAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
             : new HealthCheckResult(context.Registration.FailureStatus, "database unavailable");
 }
