@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Samla.Tests.Exchange;
 using Samla.Tests.Infrastructure;
-using Samla.Web.Features.Exchange;
 using Samla.Web.Features.Errors;
+using Samla.Web.Features.Exchange;
 using Xunit.Abstractions;
 
 namespace Samla.Tests.Faults;
@@ -216,7 +216,9 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
                 Assert.Contains("Samla är tillfälligt otillgängligt", body, StringComparison.Ordinal);
-                Assert.True(took < SilentBound, $"a page took {took}");
+                // SQLite (a locked file) is never marked: each command waits for the lock its command timeout (3 s), as a slow
+                // database's does, and six pages at once queue for it.
+                Assert.True(took < (app.Database.IsPostgres ? SilentBound : FewSeconds), $"a page took {took}");
             }
             Assert.Equal(HttpStatusCode.ServiceUnavailable, firstHealth.StatusCode);
             Assert.True(firstHealthTook < HealthBound, $"/health took {firstHealthTook}");
@@ -364,6 +366,11 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
         await RecoveryAsync(client);
     }
 
+    /// <summary>Checked on every provider: an Npgsql upgrade that hides the socket would make the watch fall back to slow cancellation.</summary>
+    [Fact]
+    public void The_watch_can_reach_npgsqls_socket_to_break_a_connection() =>
+        Assert.True(NpgsqlSockets.Supported, "Npgsql's socket can no longer be reached: DatabaseWatch falls back to cancellation requests (about 2–4 s slower)");
+
     /// <summary>
     /// An import whose COMMIT is on its way when PostgreSQL stops answering (the COMMIT is the last message it sends; the
     /// proxy holds it): not an EF command, so formerly it waited the connection string's command timeout (30 s). Now the
@@ -374,7 +381,6 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
     public async Task An_import_whose_commit_is_under_way_when_the_database_stops_answering_is_a_503_within_seconds_and_all_or_nothing()
     {
         if (!app.Database.IsPostgres) return; // a silent server is PostgreSQL's fault; SQLite's lock is the other tests' fault
-        Assert.True(NpgsqlSockets.Supported, "Npgsql's socket can no longer be reached: DatabaseWatch falls back to cancellation requests (slow)");
         var template = (await ImportTests.ExportedServicesAsync(app))[0];
         var services = Enumerable.Range(0, 20).Select(_ => ImportTests.NewService(template)).ToList();
         var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
