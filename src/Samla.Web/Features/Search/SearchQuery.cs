@@ -167,6 +167,41 @@ public sealed partial class SearchIndex
             }
             return 0f;
         }
+
+        /// <summary>
+        /// <see cref="ScoreOf"/> of every slot in <paramref name="matched"/>, written to <paramref name="scores"/>[slot], a clause
+        /// at a time over the bit sets: each slot takes the weight of the first clause that has it, and 0 when none has.
+        /// <paramref name="remaining"/> is scratch space at least as long as <paramref name="matched"/>.
+        /// </summary>
+        public void WriteScores(ReadOnlySpan<ulong> matched, Span<ulong> remaining, float[] scores)
+        {
+            matched.CopyTo(remaining);
+            foreach (var (bits, weight) in Clauses)
+            {
+                var clause = bits.Words;
+                var n = Math.Min(clause.Length, matched.Length);
+                for (var i = 0; i < n; i++)
+                {
+                    var hit = clause[i] & remaining[i];
+                    if (hit == 0) continue;
+                    remaining[i] &= ~hit;
+                    Write(scores, i, hit, weight);
+                }
+            }
+            for (var i = 0; i < matched.Length; i++)
+            {
+                if (remaining[i] != 0) Write(scores, i, remaining[i], 0f);
+            }
+        }
+
+        private static void Write(float[] scores, int word, ulong hit, float weight)
+        {
+            while (hit != 0)
+            {
+                scores[(word << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit)] = weight;
+                hit &= hit - 1;
+            }
+        }
     }
 
     /// <summary>One way to match a unit: all its words (the query's own, or a synonym's), scored at a factor.</summary>
@@ -202,6 +237,31 @@ public sealed partial class SearchIndex
 
         /// <summary>The word, when the unit is one word of the query itself (no synonym): its score is then its word's.</summary>
         public Word? Single => options is [{ Factor: 1f, Words: [var w] }] && length == 1 ? w : null;
+
+        /// <summary>
+        /// <see cref="ScoreOf"/> of every slot in <paramref name="slots"/> (the set bits of <paramref name="matched"/>), written to
+        /// <paramref name="best"/>[slot]: the same sums in the same order, each word scored a clause at a time
+        /// (<see cref="Word.WriteScores"/>) instead of asking every clause about every slot. <paramref name="sum"/>,
+        /// <paramref name="word"/> and <paramref name="remaining"/> are scratch space.
+        /// </summary>
+        public void ScoreAll(ReadOnlySpan<int> slots, ReadOnlySpan<ulong> matched, Span<ulong> remaining, float[] best, float[] sum, float[] word)
+        {
+            foreach (var slot in slots) best[slot] = 0f;
+            foreach (var o in options)
+            {
+                foreach (var slot in slots) sum[slot] = 0f;
+                foreach (var w in o.Words)
+                {
+                    w.WriteScores(matched, remaining, word);
+                    // A word without a match makes the option worthless for that slot (ScoreOf's sum of 0): -∞ stays -∞.
+                    foreach (var slot in slots) sum[slot] = word[slot] == 0f ? float.NegativeInfinity : sum[slot] + word[slot];
+                }
+                foreach (var slot in slots)
+                {
+                    if (sum[slot] > 0f) best[slot] = Math.Max(best[slot], o.Factor * sum[slot] * length / o.Words.Length);
+                }
+            }
+        }
 
         public float ScoreOf(int slot)
         {
@@ -248,48 +308,37 @@ public sealed partial class SearchIndex
 
         /// <summary>
         /// <see cref="ScoreOf"/> of every slot in <paramref name="slots"/> (ascending), written to <paramref name="scores"/>[slot]:
-        /// the same sums in the same order, but a one-word unit is scored a clause at a time over the bit sets (each slot
-        /// takes the weight of the first clause that has it) instead of asking every clause about every slot.
+        /// the same sums in the same order, but every word is scored a clause at a time over the bit sets (each slot takes
+        /// the weight of the first clause that has it) instead of asking every clause about every slot.
         /// </summary>
         public void ScoreAll(ReadOnlySpan<int> slots, Bits matched, float[] scores)
         {
             foreach (var slot in slots) scores[slot] = 0f;
+            var pool = System.Buffers.ArrayPool<float>.Shared;
             var counts = AllWords ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(scores.Length);
             var words = matched.Words;
             var remaining = System.Buffers.ArrayPool<ulong>.Shared.Rent(words.Length);
+            float[]? unit = null, sum = null, word = null;
             try
             {
                 if (counts is not null) foreach (var slot in slots) counts[slot] = 0;
                 foreach (var u in units)
                 {
-                    if (u.Single is { } word)
+                    unit ??= pool.Rent(scores.Length);
+                    if (u.Single is { } single)
                     {
-                        words.CopyTo(remaining);
-                        foreach (var (bits, weight) in word.Clauses)
-                        {
-                            var clause = bits.Words;
-                            var n = Math.Min(clause.Length, words.Length);
-                            for (var i = 0; i < n; i++)
-                            {
-                                var hit = clause[i] & remaining[i];
-                                if (hit == 0) continue;
-                                remaining[i] &= ~hit;
-                                // A weightless clause still takes its slots (ScoreOf stops at the first clause found).
-                                if (weight <= 0f) continue;
-                                while (hit != 0)
-                                {
-                                    var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
-                                    hit &= hit - 1;
-                                    scores[slot] += weight;
-                                    if (counts is not null) counts[slot]++;
-                                }
-                            }
-                        }
-                        continue;
+                        // One word of the query: its score is its word's.
+                        single.WriteScores(words, remaining, unit);
+                    }
+                    else
+                    {
+                        sum ??= pool.Rent(scores.Length);
+                        word ??= pool.Rent(scores.Length);
+                        u.ScoreAll(slots, words, remaining, unit, sum, word);
                     }
                     foreach (var slot in slots)
                     {
-                        var s = u.ScoreOf(slot);
+                        var s = unit[slot];
                         if (s <= 0f) continue;
                         scores[slot] += s;
                         if (counts is not null) counts[slot]++;
@@ -301,6 +350,10 @@ public sealed partial class SearchIndex
             {
                 System.Buffers.ArrayPool<ulong>.Shared.Return(remaining);
                 if (counts is not null) System.Buffers.ArrayPool<byte>.Shared.Return(counts);
+                foreach (var rented in (ReadOnlySpan<float[]?>)[unit, sum, word])
+                {
+                    if (rented is not null) pool.Return(rented);
+                }
             }
         }
     }
