@@ -240,25 +240,63 @@ public sealed partial class SearchIndex
 
         /// <summary>
         /// <see cref="ScoreOf"/> of every slot in <paramref name="slots"/> (the set bits of <paramref name="matched"/>), written to
-        /// <paramref name="best"/>[slot]: the same sums in the same order, each word scored a clause at a time
-        /// (<see cref="Word.WriteScores"/>) instead of asking every clause about every slot. <paramref name="sum"/>,
-        /// <paramref name="word"/> and <paramref name="remaining"/> are scratch space.
+        /// <paramref name="best"/>[slot], with the same sums in the same order. Each option looks only at the slots that have
+        /// all its words (a synonym's are few); a one-word option is scored a clause at a time over the bit sets.
+        /// <paramref name="candidates"/> is scratch space as long as <paramref name="matched"/>.
         /// </summary>
-        public void ScoreAll(ReadOnlySpan<int> slots, ReadOnlySpan<ulong> matched, Span<ulong> remaining, float[] best, float[] sum, float[] word)
+        public void ScoreAll(ReadOnlySpan<int> slots, ReadOnlySpan<ulong> matched, Span<ulong> candidates, float[] best)
         {
             foreach (var slot in slots) best[slot] = 0f;
             foreach (var o in options)
             {
-                foreach (var slot in slots) sum[slot] = 0f;
+                matched.CopyTo(candidates);
                 foreach (var w in o.Words)
                 {
-                    w.WriteScores(matched, remaining, word);
-                    // A word without a match makes the option worthless for that slot (ScoreOf's sum of 0): -∞ stays -∞.
-                    foreach (var slot in slots) sum[slot] = word[slot] == 0f ? float.NegativeInfinity : sum[slot] + word[slot];
+                    var any = w.Any.Words;
+                    for (var i = 0; i < candidates.Length; i++) candidates[i] &= i < any.Length ? any[i] : 0UL;
                 }
-                foreach (var slot in slots)
+                if (o.Words is [var only])
                 {
-                    if (sum[slot] > 0f) best[slot] = Math.Max(best[slot], o.Factor * sum[slot] * length / o.Words.Length);
+                    foreach (var (bits, weight) in only.Clauses)
+                    {
+                        var clause = bits.Words;
+                        var n = Math.Min(clause.Length, candidates.Length);
+                        for (var i = 0; i < n; i++)
+                        {
+                            var hit = clause[i] & candidates[i];
+                            if (hit == 0) continue;
+                            candidates[i] &= ~hit;
+                            // A weightless first clause leaves the slot without a score from this option (as ScoreOf).
+                            if (weight <= 0f) continue;
+                            var score = o.Factor * (0f + weight) * length / o.Words.Length;
+                            while (hit != 0)
+                            {
+                                var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
+                                hit &= hit - 1;
+                                best[slot] = Math.Max(best[slot], score);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                for (var i = 0; i < candidates.Length; i++)
+                {
+                    for (var hit = candidates[i]; hit != 0; hit &= hit - 1)
+                    {
+                        var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
+                        var sum = 0f;
+                        foreach (var w in o.Words)
+                        {
+                            var s = w.ScoreOf(slot);
+                            if (s == 0f)
+                            {
+                                sum = 0f;
+                                break;
+                            }
+                            sum += s;
+                        }
+                        if (sum > 0f) best[slot] = Math.Max(best[slot], o.Factor * sum * length / o.Words.Length);
+                    }
                 }
             }
         }
@@ -318,7 +356,7 @@ public sealed partial class SearchIndex
             var counts = AllWords ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(scores.Length);
             var words = matched.Words;
             var remaining = System.Buffers.ArrayPool<ulong>.Shared.Rent(words.Length);
-            float[]? unit = null, sum = null, word = null;
+            float[]? unit = null;
             try
             {
                 if (counts is not null) foreach (var slot in slots) counts[slot] = 0;
@@ -332,9 +370,7 @@ public sealed partial class SearchIndex
                     }
                     else
                     {
-                        sum ??= pool.Rent(scores.Length);
-                        word ??= pool.Rent(scores.Length);
-                        u.ScoreAll(slots, words, remaining, unit, sum, word);
+                        u.ScoreAll(slots, words, remaining.AsSpan(0, words.Length), unit);
                     }
                     foreach (var slot in slots)
                     {
@@ -350,10 +386,7 @@ public sealed partial class SearchIndex
             {
                 System.Buffers.ArrayPool<ulong>.Shared.Return(remaining);
                 if (counts is not null) System.Buffers.ArrayPool<byte>.Shared.Return(counts);
-                foreach (var rented in (ReadOnlySpan<float[]?>)[unit, sum, word])
-                {
-                    if (rented is not null) pool.Return(rented);
-                }
+                if (unit is not null) pool.Return(unit);
             }
         }
     }
