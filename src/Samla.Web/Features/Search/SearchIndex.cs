@@ -86,6 +86,7 @@ public sealed partial class SearchIndex : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchKind, string, string), Bits> clauseCache = new();
     private const int MaxCachedWords = 512;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word> wordCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(SearchSynonyms Synonyms, string Words), Unit> unitCache = new();
     private readonly Store store;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;

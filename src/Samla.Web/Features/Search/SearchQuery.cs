@@ -32,9 +32,7 @@ public sealed partial class SearchIndex
                 i++;
                 continue;
             }
-            var options = new List<Option> { new([.. words.Skip(i).Take(length).Select(WordMatch)], 1f) };
-            foreach (var phrase in alternatives) options.Add(new Option([.. phrase.Select(WordMatch)], SynonymFactor));
-            units.Add(new Unit([.. options], length));
+            units.Add(SynonymUnit(words, i, length, alternatives, synonyms));
             i += length;
         }
 
@@ -51,12 +49,30 @@ public sealed partial class SearchIndex
     private const float SynonymFactor = 0.8f;
 
     /// <summary>
+    /// The unit of a word or phrase that a synonym group names, with its alternatives. Kept like the words (bounded, per
+    /// snapshot and synonym list): its set of documents is the union of every alternative's, costly to make again.
+    /// </summary>
+    private Unit SynonymUnit(IReadOnlyList<QueryWord> words, int start, int length, IReadOnlyList<QueryWord[]> alternatives, SearchSynonyms synonyms)
+    {
+        var key = (synonyms, string.Join('\u0003', Enumerable.Range(start, length).Select(k => WordKey(words[k]))));
+        if (unitCache.TryGetValue(key, out var cached)) return cached;
+        var options = new List<Option> { new([.. words.Skip(start).Take(length).Select(WordMatch)], 1f) };
+        foreach (var phrase in alternatives) options.Add(new Option([.. phrase.Select(WordMatch)], SynonymFactor));
+        var unit = new Unit([.. options], length);
+        if (unitCache.Count >= MaxCachedWords) unitCache.Clear();
+        unitCache[key] = unit;
+        return unit;
+    }
+
+    private static string WordKey(QueryWord w) => string.Join('\u0001', w.Raw, string.Join('\u0002', w.Terms), string.Join('\u0002', w.Parts));
+
+    /// <summary>
     /// One word's kinds of match, best first. A word's matches never change within a snapshot, and people search for the
     /// same few hundred words, so they are kept (bounded, like the clauses): a repeated word costs no new bit sets.
     /// </summary>
     private Word WordMatch(QueryWord w)
     {
-        var key = string.Join('\u0001', w.Raw, string.Join('\u0002', w.Terms), string.Join('\u0002', w.Parts));
+        var key = WordKey(w);
         if (wordCache.TryGetValue(key, out var cached)) return cached;
         var word = MatchWord(w);
         if (wordCache.Count >= MaxCachedWords) wordCache.Clear();
@@ -207,7 +223,7 @@ public sealed partial class SearchIndex
     /// <summary>One way to match a unit: all its words (the query's own, or a synonym's), scored at a factor.</summary>
     private sealed record Option(Word[] Words, float Factor);
 
-    /// <summary>A query word, or a phrase of query words a synonym names, with its ways to match.</summary>
+    /// <summary>A query word, or a phrase of query words a synonym names, with its ways to match. Never changed once made (shared).</summary>
     private sealed class Unit
     {
         private readonly Option[] options;
