@@ -516,7 +516,7 @@ public sealed partial class SearchIndex : IDisposable
         SearchStages.Add(SearchStage.Text, ref stage);
 
         // One bit set per active filter; each dimension's facet counts ignore that dimension's own filter.
-        var filters = new Dictionary<string, Bits>(StringComparer.Ordinal);
+        var filters = new Dictionary<string, Bits>(SearchFacets.Counted.Count + 1, StringComparer.Ordinal);
         AddAny(filters, SearchFacets.TargetGroup, request.TargetGroups);
         AddAny(filters, SearchFacets.Municipality, request.Municipalities);
         AddAny(filters, SearchFacets.AgeGroup, request.AgeGroups);
@@ -537,8 +537,8 @@ public sealed partial class SearchIndex : IDisposable
         foreach (var f in filters.Values) matched.And(f);
         SearchStages.Add(SearchStage.Filters, ref stage);
 
-        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
-        var without = new Dictionary<string, int>(StringComparer.Ordinal);
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(SearchFacets.Counted.Count + 1, StringComparer.Ordinal);
+        var without = new Dictionary<string, int>(filters.Count, StringComparer.Ordinal);
         var total = matched.Count();
         var bySlots = request.CountFacets ? CountBySlots(matched, total, filters) : null;
         foreach (var facet in request.CountFacets ? SearchFacets.Counted.Append(SearchFacets.Age) : [])
@@ -615,7 +615,7 @@ public sealed partial class SearchIndex : IDisposable
                 }
             }
         }
-        var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<FacetCount>>(dimensions, StringComparer.Ordinal);
         for (var d = 0; d < dimensions; d++)
         {
             if (!open[d] || !counting.TryGetValue(SearchFacets.Counted[d], out var values)) continue;
