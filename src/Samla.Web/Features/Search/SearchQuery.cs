@@ -19,9 +19,8 @@ public sealed partial class SearchIndex
     /// <summary>Units matched beyond this weigh more than any score (partial results rank by how many units they have).</summary>
     private const float PerUnit = 1000f;
 
-    private TextHits MatchText(IReadOnlyList<QueryWord> words, SearchSynonyms synonyms)
+    private TextHits MatchText(IReadOnlyList<QueryWord> words, SearchSynonyms synonyms, Scratch scratch)
     {
-        var n = docs.Length;
         var units = new List<Unit>();
         for (var i = 0; i < words.Count;)
         {
@@ -37,10 +36,10 @@ public sealed partial class SearchIndex
         }
 
         // Only the snapshot's live slots (updates retire slots; facet bit sets also hold retired and newer ones).
-        var all = alive.Clone();
+        var all = scratch.CopyOf(alive);
         foreach (var u in units) all.And(u.Any);
         if (units.Count == 1 || all.Count() > 0) return new TextHits(all, units, allWords: true);
-        var some = new Bits(n);
+        var some = scratch.Empty();
         foreach (var u in units) some.Or(u.Any);
         some.And(alive);
         return new TextHits(some, units, allWords: false);
