@@ -535,7 +535,6 @@ public sealed partial class SearchIndex : IDisposable
 
     public SearchResult Search(SearchRequest request, SearchSynonyms? synonyms = null)
     {
-        var n = docs.Length;
         var stage = System.Diagnostics.Stopwatch.GetTimestamp();
         using var scratch = new Scratch(this);
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
@@ -566,12 +565,7 @@ public sealed partial class SearchIndex : IDisposable
         if (request.FreeOnly) AddAny(filters, SearchFacets.Cost, ["free"], scratch);
         AddAny(filters, SearchFacets.Access, request.AccessModes, scratch);
         AddAny(filters, SearchFacets.Weekday, request.Weekdays.Select(d => d.ToUpperInvariant()).ToList(), scratch);
-        if (request.Age is { } age)
-        {
-            var bits = scratch.Empty();
-            for (var i = 0; i < n; i++) if (minAge[i] <= age && age <= maxAge[i]) bits.Set(i);
-            filters[SearchFacets.Age] = bits;
-        }
+        if (request.Age is { } age) filters[SearchFacets.Age] = AgeSet(age);
 
         var matched = filters.Count == 0 ? text : scratch.CopyOf(text);
         foreach (var f in filters.Values) matched.And(f);
@@ -666,6 +660,23 @@ public sealed partial class SearchIndex : IDisposable
         }
         return result;
     }
+
+    /// <summary>
+    /// The services whose age range includes <paramref name="age"/>: made once per age and snapshot (ages are few, 0–130,
+    /// like a filter's values), and only read from then on.
+    /// </summary>
+    private Bits AgeSet(int age) => age is >= 0 and <= MaxAge ? ageSets.GetOrAdd(age, static (a, index) => index.MakeAgeSet(a), this) : MakeAgeSet(age);
+
+    private const int MaxAge = 150;
+
+    private Bits MakeAgeSet(int age)
+    {
+        var bits = new Bits(alive.Length);
+        for (var i = 0; i < docs.Length; i++) if (minAge[i] <= age && age <= maxAge[i]) bits.Set(i);
+        return bits;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Bits> ageSets = new();
 
     /// <summary>The services with any of <paramref name="values"/>. Filter sets are only read: one value's set is the index's own.</summary>
     private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values, Scratch scratch)
