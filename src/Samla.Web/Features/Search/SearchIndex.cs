@@ -747,16 +747,7 @@ public sealed partial class SearchIndex : IDisposable
         {
             var matches = slots.AsSpan(0, matched.CopyTo(slots));
             textHits.ScoreAll(matches, matched, scores);
-            var levels = new Dictionary<float, int>();
-            foreach (var slot in matches) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(levels, scores[slot], out _)++;
-            var above = 0;
-            var threshold = float.NegativeInfinity;
-            foreach (var level in levels.Keys.OrderByDescending(l => l))
-            {
-                threshold = level;
-                if (above + levels[level] >= needed) break;
-                above += levels[level];
-            }
+            var threshold = Threshold(matches, scores, needed);
             var ordered = new List<int>(Math.Min(needed, matches.Length));
             foreach (var slot in matches)
             {
@@ -787,6 +778,61 @@ public sealed partial class SearchIndex : IDisposable
             System.Buffers.ArrayPool<float>.Shared.Return(scores);
         }
         return page;
+    }
+
+    /// <summary>
+    /// The lowest score that still reaches the first <paramref name="needed"/> matches (the matches above it are fewer than
+    /// needed). Scores take few distinct values, so they are counted in a short list, with a dictionary only past 32.
+    /// </summary>
+    private static float Threshold(ReadOnlySpan<int> matches, float[] scores, int needed)
+    {
+        Span<float> values = stackalloc float[32];
+        Span<int> counts = stackalloc int[32];
+        var distinct = 0;
+        Dictionary<float, int>? many = null;
+        foreach (var slot in matches)
+        {
+            var score = scores[slot];
+            if (many is not null)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(many, score, out _)++;
+                continue;
+            }
+            var at = values[..distinct].IndexOf(score);
+            if (at >= 0)
+            {
+                counts[at]++;
+            }
+            else if (distinct < values.Length)
+            {
+                values[distinct] = score;
+                counts[distinct++] = 1;
+            }
+            else
+            {
+                many = new Dictionary<float, int>(2 * distinct);
+                for (var i = 0; i < distinct; i++) many[values[i]] = counts[i];
+                many[score] = 1;
+            }
+        }
+        var levels = many?.Select(kv => (kv.Key, kv.Value)).ToArray() ?? ToArray(values[..distinct], counts[..distinct]);
+        Array.Sort(levels, (x, y) => y.Item1.CompareTo(x.Item1));
+        var above = 0;
+        var threshold = float.NegativeInfinity;
+        foreach (var (level, count) in levels)
+        {
+            threshold = level;
+            if (above + count >= needed) break;
+            above += count;
+        }
+        return threshold;
+
+        static (float, int)[] ToArray(ReadOnlySpan<float> values, ReadOnlySpan<int> counts)
+        {
+            var levels = new (float, int)[values.Length];
+            for (var i = 0; i < levels.Length; i++) levels[i] = (values[i], counts[i]);
+            return levels;
+        }
     }
 
     /// <summary>The order of <see cref="byVerified"/>: last confirmed first, then by name.</summary>
