@@ -8,7 +8,8 @@
 # Prints, per phase and kind of request, the status codes and the slowest answer; the time from the database being
 # back to the first good answer of each kind; and checks every import acknowledged (200) is in the database, whole.
 # Only this script's own cluster is stopped or frozen (its postmaster pid from its own data directory).
-# Usage: [CS_EXTRA=";SSL Mode=Disable"] bench/faults/run.sh [--port 5611] [--pg-port 55611]
+# Usage: [CS_EXTRA=";SSL Mode=Disable"] [APP_LOG=/tmp/app.log] bench/faults/run.sh [--port 5611] [--pg-port 55611]
+# (APP_LOG: where to keep the app's log, e.g. for its timestamps; it is deleted with the cluster otherwise)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PORT=5611
@@ -30,6 +31,7 @@ APP=""
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   if [[ -n "$APP" ]]; then kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true; fi
+  if [[ -n "${APP_LOG:-}" && -f "$WORK/app.log" ]]; then cp "$WORK/app.log" "$APP_LOG"; fi
   if [[ -f "$PGDATA/postmaster.pid" ]]; then
     pm=$(head -1 "$PGDATA/postmaster.pid")
     kill -CONT "$pm" $(pgrep -P "$pm" || true) 2>/dev/null || true

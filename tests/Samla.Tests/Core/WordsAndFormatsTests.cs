@@ -98,6 +98,29 @@ public sealed class WordsAndFormatsTests
     public void Search_result_counts_agree_with_the_number(string language, long n, string expected) =>
         Assert.Equal(expected, In(language, () => Localizer<SearchText>().Plural("ResultsCount", n)));
 
+    /// <summary>The print list's note when it shows only the first hits (SearchPrint.cshtml), in all seven languages.</summary>
+    [Theory]
+    [InlineData("sv", 1, "Listan visar bara den första träffen.")]
+    [InlineData("sv", 100, "Listan visar de 100 första träffarna.")]
+    [InlineData("en", 1, "The list shows only the first result.")]
+    [InlineData("en", 100, "The list shows the first 100 results.")]
+    [InlineData("ar", 1, "تعرض القائمة النتيجة الأولى فقط.")]
+    [InlineData("ar", 2, "تعرض القائمة أول نتيجتين فقط.")]
+    [InlineData("ar", 5, "تعرض القائمة أول 5 نتائج.")]
+    [InlineData("ar", 20, "تعرض القائمة أول 20 نتيجة.")]
+    [InlineData("ar", 100, "تعرض القائمة أول 100 نتيجة.")]
+    [InlineData("prs", 1, "فهرست تنها نخستین نتیجه را نشان می‌دهد.")]
+    [InlineData("prs", 100, "فهرست 100 نتیجهٔ اول را نشان می‌دهد.")]
+    [InlineData("ti", 1, "እቲ ዝርዝር ነቲ ቀዳማይ ውጽኢት ጥራይ የርኢ።")]
+    [InlineData("ti", 100, "እቲ ዝርዝር ነቶም ቀዳሞት 100 ውጽኢታት የርኢ።")]
+    [InlineData("so", 1, "Liisku wuxuu muujinayaa natiijada ugu horreysa oo keliya.")]
+    [InlineData("so", 100, "Liisku wuxuu muujinayaa 100-da natiijo ee ugu horreeya.")]
+    [InlineData("uk", 21, "У списку перший 21 результат.")]
+    [InlineData("uk", 3, "У списку перші 3 результати.")]
+    [InlineData("uk", 100, "У списку перші 100 результатів.")]
+    public void The_print_lists_first_hits_agree_with_the_number(string language, long n, string expected) =>
+        Assert.Equal(expected, In(language, () => Localizer<SearchText>().Plural("PrintFirstN", n)));
+
     [Theory]
     [InlineData("sv", 1, "1 dag")]
     [InlineData("sv", 3, "3 dagar")]

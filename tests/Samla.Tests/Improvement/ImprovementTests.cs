@@ -142,6 +142,9 @@ public sealed class ImprovementTests(SamlaApp app) : IClassFixture<SamlaApp>
         var body = await client.AssertOkAsync(Initiative);
         Assert.Matches(@"1\d punkter i rad över medianen från \w+ \d{4} till \w+ \d{4}: ett skift i förbättringsriktningen", body); // 12, or more once the CSV test added points
         Assert.Contains("<svg role=\"img\"", body, StringComparison.Ordinal);
+        // Dates in the chart are written out: the PDSA marks ("från 1 november 2025") and the time axis ("nov. 2024").
+        Assert.Matches(@"<title>PDSA 1: [^<]+, från \d{1,2} [a-zåäö]+ \d{4}</title>", body);
+        Assert.DoesNotMatch(@"från \d{4}-\d{2}-\d{2}|>\d{4}-\d{2}</text>", body);
         Assert.DoesNotContain("action=\"/samordning/forbattring/" + Establishment + "?handler=Cause", body, StringComparison.Ordinal); // readers get no forms
     }
 

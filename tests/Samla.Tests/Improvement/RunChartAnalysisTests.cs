@@ -1,3 +1,8 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Samla.Web.Core;
 using Samla.Web.Features.Improvement;
 
 namespace Samla.Tests.Improvement;
@@ -293,5 +298,33 @@ public sealed class RunChartAnalysisTests
         Assert.Equal(3, r.Cl);
         Assert.Null(r.Ucl);
         Assert.Null(r.Lcl);
+    }
+
+    // The chart in words on a Swedish staff page: counts agree with the number, dates are written out, not ISO.
+    [Fact]
+    public void The_chart_in_words_agrees_with_the_number_and_writes_dates_out()
+    {
+        var t = new StringLocalizer<ImprovementText>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        var measure = new Measure { Name = "Andel", Rules = RuleSet.Anhoej, Chart = ChartKind.Run };
+        var points = Enumerable.Range(0, 24).Select(i => new MeasurePoint { Date = new DateOnly(2024, 11, 1).AddMonths(i), Value = i + 1 }).ToList();
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = UiLanguages.Culture("sv");
+            var view = RunChartView.Build("c", measure, points, [new RunChartView.Cycle(new DateOnly(2025, 11, 1), "Hälsofrågor", 1)], t);
+            Assert.StartsWith("Diagram med 24 punkter, analyserat med Anhøjs regler.", view.Description, StringComparison.Ordinal);
+            Assert.Contains("Linjen korsar medianen bara 1 gång;", view.Description, StringComparison.Ordinal); // 1..24 rising: one crossing
+            Assert.Equal("PDSA 1: Hälsofrågor, från 1 november 2025", Assert.Single(view.Annotations).Title);
+            Assert.Equal("nov. 2024", view.XTicks[0].Label);
+            // 24 points alternating around the median (Anhoej_alternating_points_are_random_variation): runs of one point.
+            var alternating = points.Select((p, i) => new MeasurePoint { Date = p.Date, Value = i % 2 == 0 ? 3 : 7 }).ToList();
+            Assert.Contains("längsta serie 1 punkt (gräns 8), 23 korsningar (minst 8).", RunChartView.Build("c", measure, alternating, [], t).Description, StringComparison.Ordinal);
+            Assert.StartsWith("Diagram med 1 punkt,", RunChartView.Build("c", measure, points.Take(1).ToList(), [], t).Description, StringComparison.Ordinal);
+            Assert.StartsWith("Diagram utan punkter ännu,", RunChartView.Build("c", measure, [], [], t).Description, StringComparison.Ordinal);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 }

@@ -15,8 +15,13 @@ namespace Samla.Tests.Meetings;
 /// </summary>
 public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
 {
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
     private static string Today(int days = 0) =>
         DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>"14 december 2026": an ISO date as the mails and the closing report write it.</summary>
+    private static string LongDate(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", Swedish);
 
     private Task<HttpClient> CoordinatorAsync() => app.CreateClientSignedInAsync(DemoAccounts.Coordinator, DemoAccounts.Password);
 
@@ -73,6 +78,10 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         // Each editor got the opening message with the direct link to their own organisation's workspace page.
         var mail = Assert.Single(await app.MailToAsync(editorA));
         Assert.Contains($"/arbetsyta/organisationer/{a.Id}", mail.TextBody, StringComparison.Ordinal);
+        // The deadline in the mail's text is written out in Swedish ("14 december 2026"), not ISO.
+        // The organisation is named without a made genitive ("Föreningen Hylte Tillsammanss").
+        Assert.Contains($"Gå igenom insatserna för {a.Name} senast {LongDate(Today(14))}.", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(Today(14), mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(b.Id.ToString(), mail.TextBody, StringComparison.Ordinal);
         Assert.Single(await app.MailToAsync(editorB));
 
@@ -132,6 +141,8 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         }
         var minutes = await app.WithDbAsync(db => db.Set<DialogueMeeting>().Where(m => m.Id == meeting).Select(m => m.Minutes).FirstAsync());
         Assert.Contains("## Uppdateringsrunda: Vårens runda", minutes, StringComparison.Ordinal);
+        Assert.Contains($", sista dag {LongDate(Today(-1))}, stängd ", minutes, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", minutes);
         var confirmedSection = minutes[minutes.IndexOf("### Bekräftade", StringComparison.Ordinal)..minutes.IndexOf("### Uppdaterade", StringComparison.Ordinal)];
         Assert.Contains(a.Name, confirmedSection, StringComparison.Ordinal);
         Assert.Contains($"{b.Name}: Insats 1", minutes, StringComparison.Ordinal);
@@ -250,6 +261,14 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
         using (var r = await MeetingsData.PostAsync(coordinator, page + "?handler=Invite", [])) await r.AssertStatusAsync(HttpStatusCode.Redirect);
         var invitation = Assert.Single(await app.MailToAsync(editor));
         Assert.Contains(title, invitation.Subject, StringComparison.Ordinal);
+        // The time as the pages write it ("14 jan. 2027 09:00–12:00"), in the subject and the text.
+        var when = DateOnly.ParseExact(Today(30), "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMM yyyy", Swedish).Replace(' ', '\u00a0') + " 09:00–12:00";
+        Assert.EndsWith(", " + when, invitation.Subject, StringComparison.Ordinal);
+        Assert.Contains("Tid: " + when, invitation.TextBody, StringComparison.Ordinal);
+        // Sent again with no change: nothing new is queued, and the page says so instead of "0 mottagare".
+        using (var r = await MeetingsData.PostAsync(coordinator, page + "?handler=Invite", [])) await r.AssertStatusAsync(HttpStatusCode.Redirect);
+        Assert.Contains("Ingen ny inbjudan lades i utkorgen", await coordinator.AssertOkAsync(page), StringComparison.Ordinal);
+        Assert.Single(await app.MailToAsync(editor));
         var ics = Assert.Single(invitation.Attachments.OfType<MimeKit.MimePart>());
         Assert.Equal("text/calendar", ics.ContentType.MimeType);
 

@@ -67,8 +67,10 @@ public sealed class RemindersTests(FakeClockApp app) : IClassFixture<FakeClockAp
         var start = app.Clock.GetUtcNow();
         var done = await app.OrganizationAsync(1);
         var late = await app.OrganizationAsync(2);
+        var single = await app.OrganizationAsync(1);
         var doneEditor = await app.EditorAsync(done.Id);
         var lateEditor = await app.EditorAsync(late.Id);
+        var singleEditor = await app.EditorAsync(single.Id);
         var today = DateOnly.FromDateTime(start.UtcDateTime);
         var roundId = await app.WithDbAsync(async db =>
         {
@@ -77,7 +79,7 @@ public sealed class RemindersTests(FakeClockApp app) : IClassFixture<FakeClockAp
                 Title = "Runda med påminnelser",
                 OpenedAt = start.UtcDateTime.AddMinutes(-1),
                 Deadline = today.AddDays(20),
-                OrganizationIds = [done.Id, late.Id],
+                OrganizationIds = [done.Id, late.Id, single.Id],
             };
             db.Add(round);
             await db.SaveChangesAsync();
@@ -102,6 +104,14 @@ public sealed class RemindersTests(FakeClockApp app) : IClassFixture<FakeClockAp
         var overdue = (await app.MailToAsync(lateEditor)).Last(m => m.Subject?.StartsWith("Sista dagen", StringComparison.Ordinal) == true);
         Assert.Contains($"/arbetsyta/organisationer/{late.Id}", overdue.TextBody, StringComparison.Ordinal);
         Assert.Contains("2 insatser kvar", overdue.TextBody, StringComparison.Ordinal);
+        // The deadline in words, in Swedish ("24 maj 2026"); one service left is "1 insats".
+        var deadline = today.AddDays(20).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
+        Assert.Contains($"Sista dagen för uppdateringsrundan Runda med påminnelser var {deadline},", overdue.TextBody, StringComparison.Ordinal);
+        var reminder = (await app.MailToAsync(lateEditor)).First(m => m.Subject?.StartsWith("Påminnelse", StringComparison.Ordinal) == true);
+        Assert.EndsWith($"senast {deadline}", reminder.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Sista dag är {deadline}.", reminder.TextBody, StringComparison.Ordinal);
+        var one = (await app.MailToAsync(singleEditor)).Last(m => m.Subject?.StartsWith("Sista dagen", StringComparison.Ordinal) == true);
+        Assert.Contains("har fortfarande 1 insats kvar", one.TextBody, StringComparison.Ordinal);
 
         // The coordinator changes the schedule: every second day while overdue.
         await app.WithDbAsync(async db =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ namespace Samla.Tests.Surveys;
 /// </summary>
 public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
 {
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
     private Task<HttpClient> CoordinatorAsync() => app.CreateClientSignedInAsync(DemoAccounts.Coordinator, DemoAccounts.Password);
 
     private sealed record Sent(Guid Id, string Title, List<(string Email, string Token)> Links);
@@ -80,6 +83,27 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
         Assert.All(sent.Links, l => Assert.True(SurveyTokens.LooksValid(l.Token)));
         Assert.All(recipients, r => Assert.Matches("^[0-9a-f]{64}$", r.TokenHash!));
         Assert.Equal(recipients.Select(r => r.TokenHash).OrderBy(h => h), sent.Links.Select(l => SurveyTokens.Hash(l.Token)).OrderBy(h => h));
+
+        // The closing date in the invitation's text is written out in Swedish ("21 december 2026"), not ISO.
+        var closes = await app.WithDbAsync(db => db.Set<Survey>().Where(x => x.Id == sent.Id).Select(x => x.ClosesOn).SingleAsync());
+        var invitation = (await app.MailAsync(sent.Title)).First(m => m.Subject.StartsWith("Enkät", StringComparison.Ordinal));
+        Assert.Contains("ändra svaret till och med " + closes.ToString("d MMMM yyyy", Swedish) + ".", invitation.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), invitation.Body, StringComparison.Ordinal);
+
+        // Nobody has answered yet: the results say so instead of "0 har svarat".
+        var results = await c.AssertOkAsync($"/samordning/enkater/{sent.Id}/resultat");
+        Assert.Contains("<p class=\"answered-count\">Ingen har svarat ännu.</p>", results, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 har svarat", results, StringComparison.Ordinal);
+        Assert.Contains("ingen har svarat ännu", results, StringComparison.Ordinal); // the chart's description
+
+        // A survey not sent yet: its results say so instead of "0 av 0 mottagare har svarat".
+        using (var draft = await SamlaApp.PostFormAsync(c, "/samordning/enkater", "/samordning/enkater?handler=Create", [new("template", "strategiuppfoljning"), new("title", $"Utkast {Guid.NewGuid():N}")]))
+        {
+            await draft.AssertStatusAsync(HttpStatusCode.Redirect);
+            var draftResults = await c.AssertOkAsync(draft.Headers.Location!.OriginalString + "/resultat");
+            Assert.Contains("<p>Enkäten har inte skickats till någon ännu.</p>", draftResults, StringComparison.Ordinal);
+            Assert.DoesNotContain("0 av 0", draftResults, StringComparison.Ordinal);
+        }
 
         // The raw tokens occur in no column of any table (audit log included; the outbox forgets a sent survey mail's body).
         var found = await app.WithDbAsync(db => FindInAnyColumnAsync(db, sent.Links.Select(l => l.Token).ToList()));
@@ -256,6 +280,8 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
         var first = await RunAsync();   // 7 days left
         Assert.Equal(["b@samla.example", "c@samla.example"], first.Select(m => m.To).OrderBy(x => x));
         Assert.All(first, m => Assert.StartsWith("Påminnelse", m.Subject, StringComparison.Ordinal));
+        // The job has no request language: the closing date is written in Swedish like the text.
+        Assert.All(first, m => Assert.Contains("Sista svarsdag är " + calendar.Today.AddDays(7).ToString("d MMMM yyyy", Swedish) + ".", m.Body, StringComparison.Ordinal));
         Assert.Empty(await RunAsync()); // the same day again: nothing twice
 
         // The reminder's new link works, the old one does not; the draft is kept.
@@ -288,11 +314,16 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
 
         var page = await c.AssertOkAsync($"/samordning/enkater/{id}/resultat");
         Assert.Contains("Återkommande dialogforum", page, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"answered-count\">{results[0].Answered} har svarat på frågan.</p>", page, StringComparison.Ordinal);
         Assert.Contains("<svg role=\"img\"", page, StringComparison.Ordinal);
         Assert.Contains(survey.Recipients.First(r => r.SubmittedAt is not null).Organization!.Name, page, StringComparison.Ordinal);
 
         var compare = await c.AssertOkAsync($"/samordning/enkater/{id}/jamfor");
         Assert.Contains("ökat med", compare, StringComparison.Ordinal);
+        // The rounds to compare with are dated by when they were sent, as in the comparison's text (not when the demo data was loaded).
+        var earlier = await app.WithDbAsync(db => db.Set<Survey>().AsNoTracking().Where(x => x.Id == SurveysDemoData.Round2023Id).Select(x => new { x.Title, x.SentAt }).SingleAsync());
+        var sentOn = DateOnly.FromDateTime(DateTime.SpecifyKind(earlier.SentAt!.Value, DateTimeKind.Utc).ToLocalTime()).ToString("d MMM yyyy", Swedish).Replace(" ", "&#xA0;", StringComparison.Ordinal);
+        Assert.Contains($" selected=\"selected\">{earlier.Title} ({sentOn})</option>", compare, StringComparison.Ordinal);
 
         var report = await c.AssertOkAsync($"/samordning/enkater/{id}/rapport");
         Assert.Contains("Gör mer av det som fungerar", report, StringComparison.Ordinal);
@@ -324,8 +355,16 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
         using var csv = CsvDataReader.Create(new StreamReader(await csvResponse.Content.ReadAsStreamAsync()));
         Assert.Equal(3 + survey.Questions.Count, csv.FieldCount);
         var csvRows = 0;
-        while (await csv.ReadAsync()) csvRows++;
+        var states = new HashSet<string>(StringComparer.Ordinal);
+        while (await csv.ReadAsync())
+        {
+            csvRows++;
+            states.Add(csv.GetString(1));
+        }
         Assert.Equal(withAnswers, csvRows);
+        // The state in words, as on the page ("Har svarat"), not the code's name ("Answered").
+        Assert.Subset(new HashSet<string>(["Har svarat", "Har ett utkast"], StringComparer.Ordinal), states);
+        Assert.Contains("Har svarat", states);
 
         // Good examples are exposed for the improvement library.
         var good = await app.WithDbAsync(db => SurveyQuery.GoodExamplesAsync(db, default));

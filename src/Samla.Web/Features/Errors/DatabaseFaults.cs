@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Errors;
@@ -109,7 +111,7 @@ public static class DatabaseFaults
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex">
-            <title>{e.Encode(t["UnavailableTitle"])} – Samla</title>
+            <title>{e.Encode(t["UnavailableTitle"])}</title>
             <link rel="stylesheet" href="/css/site.css">
             </head>
             <body>
@@ -127,17 +129,16 @@ public static class DatabaseFaults
 /// <summary>
 /// The health check's round trip, shared: at most one probe at a time runs against the database, and every /health
 /// request waiting meanwhile shares its answer. A request waits at most <see cref="DatabaseFaults.HealthTimeout"/>, even when
-/// the database does not answer at all and the driver needs longer to give up (its cancellation request to a silent
-/// server waits as long as a connection attempt); the probe then finishes on its own, in its own scope.
+/// the database does not answer at all and the driver needs longer to give up; the probe then finishes on its own.
+/// On PostgreSQL the probe has a connection of its own, outside the pool and outside EF (so <see cref="DatabaseWatch"/> neither
+/// watches nor refuses it): a pool exhausted by busy requests must not look like a silent server, and a pooled connection
+/// proves nothing about reaching the server now.
 /// </summary>
-public sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<DatabaseProbe> log)
+public sealed class DatabaseProbe(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, IHostEnvironment env, ILogger<DatabaseProbe> log)
 {
-    private static readonly AsyncLocal<bool> Probing = new();
     private readonly Lock _gate = new();
     private Task<bool>? _running;
-
-    /// <summary>True inside the probe's own round trip, which <see cref="DatabaseWatch"/> lets through and does not watch.</summary>
-    public static bool IsProbing => Probing.Value;
+    private string? _postgres;
 
     /// <summary>True when the database answered a round trip within <see cref="DatabaseFaults.HealthTimeout"/>.</summary>
     public Task<bool> AnswersAsync(CancellationToken ct) => AnswersAsync(DatabaseFaults.HealthTimeout, ct);
@@ -161,19 +162,38 @@ public sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<DatabaseP
         }
     }
 
-    /// <summary>One round trip in a scope of its own; never throws (it may outlive the request that started it).</summary>
+    /// <summary>The app's PostgreSQL connection string (its connect timeout included) without pooling; null on SQLite.</summary>
+    private string? PostgresConnectionString()
+    {
+        var o = options.Value;
+        if (o.ProviderKind != DatabaseProvider.Postgres) return null;
+        return _postgres ??= new NpgsqlConnectionStringBuilder(DatabaseSetup.WithConnectTimeout(DatabaseSetup.ConnectionString(o, env), o))
+        {
+            Pooling = false,
+            CommandTimeout = o.CommandTimeoutSeconds,
+        }.ConnectionString;
+    }
+
+    /// <summary>One round trip; never throws (it may outlive the request that started it).</summary>
     private async Task<bool> ProbeAsync()
     {
         await Task.Yield();
-        Probing.Value = true;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SamlaDbContext>();
-            // No token of its own: cancelling a round trip to a silent server waits for the driver's cancellation request
-            // anyway. The command timeout ends it; callers wait only as long as they choose, and after a silent server wakes
-            // up, the probe still waiting gets its answer at once.
-            await db.Database.ExecuteSqlRawAsync("SELECT 1");
+            // No token of its own: the connect and command timeouts end it; callers wait only as long as they choose, and
+            // after a silent server wakes up, the probe still waiting gets its answer at once.
+            if (PostgresConnectionString() is { } cs)
+            {
+                await using var connection = new NpgsqlConnection(cs);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                await command.ExecuteScalarAsync();
+            }
+            else
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SamlaDbContext>().Database.ExecuteSqlRawAsync("SELECT 1");
+            }
             return true;
         }
         catch (Exception ex)
@@ -184,11 +204,15 @@ public sealed class DatabaseProbe(IServiceScopeFactory scopes, ILogger<DatabaseP
     }
 }
 
-/// <summary>/health's database entry: <see cref="DatabaseProbe"/>.</summary>
-public sealed class DatabaseHealthCheck(DatabaseProbe probe) : IHealthCheck
+/// <summary>
+/// /health's database entry: <see cref="DatabaseProbe"/>; unhealthy at once while <see cref="DatabaseWatch"/> knows PostgreSQL
+/// does not answer (its watchdog keeps probing and clears that as soon as a probe answers), so a load balancer's health
+/// request does not wait for the connect timeout each time.
+/// </summary>
+public sealed class DatabaseHealthCheck(DatabaseProbe probe, DatabaseWatch watch) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await probe.AnswersAsync(cancellationToken)
+        !watch.IsDown && await probe.AnswersAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
             : new HealthCheckResult(context.Registration.FailureStatus, "database unavailable");
 }

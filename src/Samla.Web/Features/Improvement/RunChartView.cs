@@ -82,17 +82,18 @@ public sealed record RunChartView(
             var idx = ordered.FindIndex(p => p.Date >= cycle.Start);
             if (idx < 0) continue;
             var x = idx > 0 && ordered[idx].Date > cycle.Start ? (X(idx - 1) + X(idx)) / 2 : X(idx);
-            annotations.Add(new ChartAnnotation(x, t["Chart_PdsaShort", cycle.Number], t["Chart_PdsaTitle", cycle.Number, cycle.Title, cycle.Start.ToString("d", CultureInfo.CurrentCulture)]));
+            annotations.Add(new ChartAnnotation(x, t["Chart_PdsaShort", cycle.Number], t["Chart_PdsaTitle", cycle.Number, cycle.Title, Formats.LongDate(cycle.Start)]));
         }
 
         var yTicks = Enumerable.Range(0, 5).Select(i => min + (max - min) * i / 4).Select(v => (Y(v), Num(v))).ToList();
         var xEvery = Math.Max(1, (int)Math.Ceiling(values.Length / 8.0));
         var xTicks = ordered.Select((p, i) => (i, p)).Where(x => x.i % xEvery == 0)
-            .Select(x => (X(x.i), x.p.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture))).ToList();
+            .Select(x => (X(x.i), x.p.Date.ToString("MMM yyyy", CultureInfo.CurrentCulture))).ToList();
 
         var findings = Explain(measure, ordered, result, centre, t);
         var ruleName = t["Rules_" + measure.Rules];
-        var description = t["Chart_Description", values.Length, ruleName] + " " + string.Join(" ", findings);
+        var description = (values.Length == 0 ? t["Chart_DescriptionNone", ruleName] : t.PluralFormat("Chart_Description", values.Length, Formats.Number(values.Length), ruleName))
+            + " " + string.Join(" ", findings);
         return new RunChartView(id, measure.Name, description, measure.Unit, dots, lines, annotations, yTicks, xTicks, findings, result);
     }
 
@@ -117,7 +118,7 @@ public sealed record RunChartView(
             var up = ordered[s.To].Value > ordered[s.From].Value;
             findings.Add(t["Finding_Trend", up ? t["Rising"] : t["Falling"], Month(s.From), Month(s.To), Direction(up)]);
         }
-        if (r.TooFewCrossings) findings.Add(t["Finding_FewCrossings", r.NCrossings ?? 0, r.NCrossingsMin ?? 0, centreName]);
+        if (r.TooFewCrossings) findings.Add(t.PluralFormat("Finding_FewCrossings", r.NCrossings ?? 0, r.NCrossings ?? 0, r.NCrossingsMin ?? 0, centreName));
         if (r.TooFewRuns) findings.Add(t["Finding_FewRuns", (r.NCrossings ?? 0) + 1, (r.NCrossingsMin ?? 0) + 1]);
         if (r.TooManyRuns) findings.Add(t["Finding_ManyRuns", (r.NCrossings ?? 0) + 1, (r.NCrossingsMax ?? 0) + 1]);
         foreach (var i in r.Outside)
@@ -130,7 +131,8 @@ public sealed record RunChartView(
         {
             findings.Add(r.NUseful == 0
                 ? t["Finding_NoUseful"]
-                : t["Finding_Random", r.LongestRun ?? 0, r.LongestRunMax ?? 0, r.NCrossings ?? 0, r.NCrossingsMin ?? 0]);
+                : t["Finding_Random", t.Plural("Finding_RunPoints", r.LongestRun ?? 0), Formats.Number(r.LongestRunMax ?? 0),
+                    t.Plural("Finding_Crossings", r.NCrossings ?? 0), Formats.Number(r.NCrossingsMin ?? 0)]);
         }
         if (r.N < 10) findings.Add(t.Plural("Finding_FewPoints", r.N));
         return findings;

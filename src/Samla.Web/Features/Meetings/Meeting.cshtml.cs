@@ -58,7 +58,7 @@ public sealed class MeetingModel(SamlaDbContext db, UpdateRoundMail mail, Micros
         if (meeting is null) return NotFound();
         var count = await mail.InvitationAsync(meeting, HttpContext, ct);
         await db.SaveChangesAsync(ct);
-        Message = t["Message_Invited", count];
+        Message = count == 0 ? t["Message_InvitedNone"] : t.Plural("Message_Invited", count);
         return Redirect($"/samordning/moten/{id}");
     }
 }

@@ -102,7 +102,7 @@ public static class MeetingTime
     public static string Format(DateTime utc, string zone) =>
         ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"22 apr. 2026 09:00" in the site's time zone, the way the UI language writes it (pages; CSV and mail keep <see cref="Format"/>).</summary>
+    /// <summary>"22 apr. 2026 09:00" in the site's time zone, the way the UI language writes it (pages and mail; CSV keeps <see cref="Format"/>).</summary>
     public static string Display(DateTime utc, string zone)
     {
         var local = ToLocal(utc, zone);
@@ -112,7 +112,7 @@ public static class MeetingTime
     /// <summary>"22 apr. 2026" in the site's time zone.</summary>
     public static string DisplayDate(DateTime utc, string zone) => Formats.Date(DateOnly.FromDateTime(ToLocal(utc, zone)));
 
-    /// <summary>"22 apr. 2026 09:00–12:00" (pages).</summary>
+    /// <summary>"22 apr. 2026 09:00–12:00" (pages and the invitation mail).</summary>
     public static string DisplaySpan(DateTime startUtc, DateTime endUtc, string zone)
     {
         var s = ToLocal(startUtc, zone);
@@ -120,14 +120,5 @@ public static class MeetingTime
         return s.Date == e.Date
             ? $"{Display(startUtc, zone)}–{Formats.Time(TimeOnly.FromDateTime(e))}"
             : $"{Display(startUtc, zone)} – {Display(endUtc, zone)}";
-    }
-
-    public static string FormatSpan(DateTime startUtc, DateTime endUtc, string zone)
-    {
-        var s = ToLocal(startUtc, zone);
-        var e = ToLocal(endUtc, zone);
-        return s.Date == e.Date
-            ? $"{s.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}–{e.ToString("HH:mm", CultureInfo.InvariantCulture)}"
-            : $"{s.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} – {e.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}";
     }
 }

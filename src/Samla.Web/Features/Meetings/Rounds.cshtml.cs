@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -78,7 +77,7 @@ public sealed class NewRoundModel(SamlaDbContext db, UpdateRoundMail mail, Round
         db.Add(round);
         var sent = await mail.RoundOpenedAsync(round, HttpContext, ct);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = t.Plural("Message_RoundOpened", sent);
+        TempData["Message"] = sent == 0 ? t["Message_RoundOpenedNone"].Value : t.Plural("Message_RoundOpened", sent);
         return Redirect($"/samordning/uppdateringsrundor/{round.Id}");
     }
 
@@ -182,8 +181,8 @@ public sealed class RoundModel(SamlaDbContext db, RoundProgress progress, TimePr
     {
         var sb = new StringBuilder();
         sb.Append("## ").Append(t["Report_Heading", round.Title]).Append("\n\n");
-        sb.Append(t["Report_Lead", MeetingTime.Format(round.OpenedAt, zone)[..10], round.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            MeetingTime.Format(closedAt, zone)[..10], rows.Count]).Append("\n\n");
+        string Day(DateTime utc) => Formats.LongDate(DateOnly.FromDateTime(MeetingTime.ToLocal(utc, zone)));
+        sb.Append(t["Report_Lead", Day(round.OpenedAt), Formats.LongDate(round.Deadline), Day(closedAt), rows.Count]).Append("\n\n");
         void Section(string heading, IEnumerable<string> lines)
         {
             var list = lines.ToList();

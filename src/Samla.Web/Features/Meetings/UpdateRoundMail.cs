@@ -16,13 +16,17 @@ public sealed class UpdateRoundMail(SamlaDbContext db, Outbox outbox, RoundProgr
 {
     public const string RoundCategory = "update-round";
     public const string InvitationCategory = "meeting-invitation";
-    private static readonly CultureInfo Swedish = new("sv");
+    private static readonly CultureInfo Swedish = UiLanguages.Culture("sv");
 
     private string BaseUrl(HttpContext? http) => MeetingCalendar.BaseUrl(http, site.Value);
 
     private static string WorkspaceLink(string baseUrl, Guid orgId) => $"{baseUrl}/arbetsyta/organisationer/{orgId}";
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>"10 december 2026": a date in the mail's running text (the mail is in Swedish, see <see cref="SwedishScope"/>).</summary>
+    private static string Date(DateOnly d) => Formats.LongDate(d);
+
+    /// <summary>The day in the deduplication key: ISO, whatever the language.</summary>
+    private static string Key(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>When a round opens: each covered organisation's active editors get the link to their workspace page.</summary>
     public async Task<int> RoundOpenedAsync(UpdateRound round, HttpContext? http, CancellationToken ct)
@@ -59,9 +63,9 @@ public sealed class UpdateRoundMail(SamlaDbContext db, Outbox outbox, RoundProgr
                 var overdue = today > round.Deadline;
                 var mail = new OutgoingMail(email,
                     overdue ? t["Mail_Overdue_Subject", round.Title] : t["Mail_Reminder_Subject", round.Title, Date(round.Deadline)],
-                    t[overdue ? "Mail_Overdue_Body" : "Mail_Reminder_Body", row.Name, round.Title, Date(round.Deadline),
-                        row.ServicesToConfirm.Count, WorkspaceLink(baseUrl, row.OrganizationId)],
-                    RoundCategory, $"round:{round.Id}:org:{row.OrganizationId}:reminder:{Date(today)}:to:{userId}", row.OrganizationId);
+                    t.PluralFormat(overdue ? "Mail_Overdue_Body" : "Mail_Reminder_Body", row.ServicesToConfirm.Count, row.Name, round.Title, Date(round.Deadline),
+                        Formats.Number(row.ServicesToConfirm.Count), WorkspaceLink(baseUrl, row.OrganizationId)),
+                    RoundCategory, $"round:{round.Id}:org:{row.OrganizationId}:reminder:{Key(today)}:to:{userId}", row.OrganizationId);
                 if (await outbox.EnqueueAsync(mail, ct)) count++;
             }
         }
@@ -74,7 +78,7 @@ public sealed class UpdateRoundMail(SamlaDbContext db, Outbox outbox, RoundProgr
         var baseUrl = BaseUrl(http);
         using var _ = SwedishScope();
         var ics = System.Text.Encoding.UTF8.GetBytes(calendar.Build([meeting], baseUrl, full: true));
-        var when = MeetingTime.FormatSpan(meeting.StartsAt, meeting.EndsAt, options.Value.TimeZone);
+        var when = MeetingTime.DisplaySpan(meeting.StartsAt, meeting.EndsAt, options.Value.TimeZone);
         var where = meeting.Place ?? meeting.VideoUrl ?? "";
         var agenda = string.Join("\n", meeting.Agenda.Select((a, i) => $"{i + 1}. {a}"));
         var count = 0;
@@ -96,16 +100,16 @@ public sealed class UpdateRoundMail(SamlaDbContext db, Outbox outbox, RoundProgr
     private Task<Dictionary<Guid, string>> OrganizationNamesAsync(List<Guid> ids, CancellationToken ct) =>
         db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
-    /// <summary>Mail is written in Swedish whatever the sender's UI language.</summary>
+    /// <summary>Mail is written in Swedish whatever the sender's UI language, dates and numbers too.</summary>
     private static CultureScope SwedishScope() => new(Swedish);
 
     private sealed class CultureScope : IDisposable
     {
-        private readonly CultureInfo _previous = CultureInfo.CurrentUICulture;
+        private readonly (CultureInfo Culture, CultureInfo UiCulture) _previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
 
-        public CultureScope(CultureInfo culture) => CultureInfo.CurrentUICulture = culture;
+        public CultureScope(CultureInfo culture) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
 
-        public void Dispose() => CultureInfo.CurrentUICulture = _previous;
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _previous;
     }
 }
 

@@ -15,15 +15,17 @@ public sealed class SurveyCompareModel(SamlaDbContext db, IStringLocalizer<Surve
     public Survey Later { get; private set; } = null!;
     public Survey? Earlier { get; private set; }
     public IReadOnlyList<SurveyQuery.ComparedQuestion> Questions { get; private set; } = [];
-    public List<(Guid Id, string Title, DateTime CreatedAt)> Candidates { get; private set; } = [];
+    /// <summary>The other surveys, newest first, each with the day it was sent (created, if it has not been sent).</summary>
+    public List<(Guid Id, string Title, DateTime When)> Candidates { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "med")] Guid? with, CancellationToken ct)
     {
         var later = await SurveyQuery.LoadAsync(db, id, ct);
         if (later is null) return NotFound();
         Later = later;
-        Candidates = (await db.Set<Survey>().AsNoTracking().Where(s => s.Id != id).OrderByDescending(s => s.CreatedAt)
-            .Select(s => new { s.Id, s.Title, s.CreatedAt }).ToListAsync(ct)).Select(x => (x.Id, x.Title, x.CreatedAt)).ToList();
+        Candidates = (await db.Set<Survey>().AsNoTracking().Where(s => s.Id != id)
+            .Select(s => new { s.Id, s.Title, When = s.SentAt ?? s.CreatedAt }).ToListAsync(ct))
+            .OrderByDescending(x => x.When).Select(x => (x.Id, x.Title, x.When)).ToList();
         var earlierId = with ?? later.OriginSurveyId;
         if (earlierId is { } eid && eid != id)
         {

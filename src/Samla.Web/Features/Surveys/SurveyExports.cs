@@ -126,8 +126,9 @@ public static class SurveyExports
         { Type = StyleValues.Paragraph, StyleId = id };
     }
 
-    /// <summary>Raw answers: respondent, state, submitted date, then one column per question.</summary>
-    public static DataTable RawTable(Survey survey, string respondentHeading, string stateHeading, string submittedHeading, string yes, string no)
+    /// <summary>Raw answers: respondent, state (in words), submitted date (ISO), then one column per question.</summary>
+    public static DataTable RawTable(Survey survey, string respondentHeading, string stateHeading, string submittedHeading, Func<ResponseState, string> stateName,
+        string yes, string no)
     {
         var table = new DataTable("answers") { Locale = CultureInfo.InvariantCulture };
         var questions = SurveyQuery.Ordered(survey).ToList();
@@ -148,7 +149,7 @@ public static class SurveyExports
         {
             var row = table.NewRow();
             row[0] = survey.IsAnonymous ? $"#{++n}" : r.Organization?.Name ?? r.Email;
-            row[1] = SurveyQuery.State(r).ToString();
+            row[1] = stateName(SurveyQuery.State(r));
             row[2] = r.SubmittedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
             for (var i = 0; i < questions.Count; i++)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Surveys;
@@ -131,6 +132,11 @@ public static class SurveyQuery
     public sealed record Tracking(int Recipients, int Answered, int Drafts, int Opened, int NotOpened)
     {
         public double ResponseRate => Recipients == 0 ? 0 : (double)Answered / Recipients;
+
+        /// <summary>"16 av 27 mottagare har svarat (59 %).", or that nobody has been sent the survey yet.</summary>
+        public string Text(IStringLocalizer<SurveysText> t) => Recipients == 0
+            ? t["ResponseRateNone"]
+            : t.PluralFormat("ResponseRateText", Recipients, Formats.Number(Answered), Formats.Number(Recipients), ResponseRate.ToString("P0", CultureInfo.CurrentCulture));
     }
 
     public static Tracking Track(Survey survey)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,9 +37,9 @@ public sealed class SurveyReportModel(SamlaDbContext db, IStringLocalizer<Survey
         return File(await SurveyExports.XlsxAsync(Raw(), ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName + ".xlsx");
     }
 
-    public string ResponseRateText => t["ResponseRateText", Tracking.Answered, Tracking.Recipients, Tracking.ResponseRate.ToString("P0", CultureInfo.CurrentCulture)];
+    public string ResponseRateText => Tracking.Text(t);
 
-    private System.Data.DataTable Raw() => SurveyExports.RawTable(Survey, t["Recipient"], t["ResponseState"], t["SubmittedOn"], a["Yes"], a["No"]);
+    private System.Data.DataTable Raw() => SurveyExports.RawTable(Survey, t["Recipient"], t["ResponseState"], t["SubmittedOn"], s => t["State_" + s], a["Yes"], a["No"]);
 
     private string FileName
     {

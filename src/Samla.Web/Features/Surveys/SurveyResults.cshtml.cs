@@ -110,7 +110,7 @@ public sealed class SurveyResultsModel(SamlaDbContext db, SurveyCalendar calenda
     }
 
     public BarChart Chart(SurveyQuery.QuestionResult r, int n) => new(
-        $"chart-{n}", t["ChartTitle", n, r.Question.Text], t["ChartDescription", r.Answered], t["Answer"],
+        $"chart-{n}", t["ChartTitle", n, r.Question.Text], r.Answered == 0 ? t["ChartDescriptionNone"] : t.Plural("ChartDescription", r.Answered), t["Answer"],
         [new BarSeries(t["Count"], "bar-main")],
         r.Choices.Select(c => new BarItem($"{c.Label} ({c.Share.ToString("P0", CultureInfo.CurrentCulture)})", [c.Count])).ToList());
 }

@@ -283,5 +283,21 @@ public sealed class SurveyWork(SamlaDbContext db, SurveyCalendar calendar, Surve
 
     private static string Organization(SurveyRecipient r) => r.Organization?.Name ?? r.Email;
 
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A date in a mail's running text ("21 december 2026"), in the language of the mail's text: the request's UI
+    /// language, Swedish for a scheduled job (which has none).
+    /// </summary>
+    private static string Date(DateOnly d)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = UiLanguages.Culture(UiLanguages.Current.Code);
+        try
+        {
+            return Formats.LongDate(d);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
 }
