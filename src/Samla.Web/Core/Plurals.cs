@@ -65,8 +65,10 @@ public static class Plurals
     /// </summary>
     public static string PluralFormat(this IStringLocalizer t, string key, long count, params object[] args)
     {
-        var agreeing = t[key + "_" + Category(count, CultureInfo.CurrentUICulture.Name), args];
-        return agreeing.ResourceNotFound ? t[key, args].Value : agreeing.Value;
+        // The form for the number's category when the language has one, else the key's own ("other") text.
+        var agreeing = t[key + "_" + Category(count, CultureInfo.CurrentUICulture.Name)];
+        var format = agreeing.ResourceNotFound ? t[key] : agreeing;
+        return string.Format(CultureInfo.CurrentCulture, format.Value, args);
     }
 
     private static string Language(string language)

@@ -10,8 +10,8 @@ namespace Samla.Web.Infrastructure;
 /// use done once: every view and partial resolves its localizers anew, and the framework's factory reads the assembly's
 /// attributes by reflection on each <c>Create</c>; every lookup builds a cache-key string and takes the
 /// <see cref="System.Resources.ResourceManager"/>'s locks. A search page makes a hundred lookups. Same texts, same fallback:
-/// a found text is remembered per UI culture and name (the resources are fixed while the app runs); a missing one is
-/// looked up each time, as before, so names made from input cannot grow the cache.
+/// a text is remembered per UI culture and name (the resources are fixed while the app runs), and so is a missing one, up
+/// to a bound, so that names made from input cannot grow the cache without limit.
 /// </summary>
 public static class CachedLocalization
 {
@@ -40,7 +40,11 @@ public static class CachedLocalization
 
     private sealed class CachingStringLocalizer(IStringLocalizer inner) : IStringLocalizer
     {
+        /// <summary>Texts missing are remembered too (a plural asks for "Key_other" first, which most languages lack), up to this many.</summary>
+        private const int MaxMissing = 4096;
+
         private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> found = new();
+        private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> missing = new();
 
         public LocalizedString this[string name]
         {
@@ -48,9 +52,10 @@ public static class CachedLocalization
             {
                 ArgumentNullException.ThrowIfNull(name);
                 var key = (CultureInfo.CurrentUICulture.Name, name);
-                if (found.TryGetValue(key, out var text)) return text;
+                if (found.TryGetValue(key, out var text) || missing.TryGetValue(key, out text)) return text;
                 text = inner[name];
                 if (!text.ResourceNotFound) found.TryAdd(key, text);
+                else if (missing.Count < MaxMissing) missing.TryAdd(key, text);
                 return text;
             }
         }

@@ -199,6 +199,29 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(["Föräldrastöd", "Samtalsgrupp för kvinnor", "Mötesplats Tillsammans", "Språkcafé", "Traumamottagning"], names);
     }
 
+    [Theory]
+    [InlineData("mötesplats")]
+    [InlineData("motesplatser fika")]
+    [InlineData("ptsd")]
+    [InlineData("traumabehandling")]
+    [InlineData("språkkafé")]
+    [InlineData("föräldrar trauma kvinnor")]
+    [InlineData("papperslösa mötesplats")]
+    [InlineData("samtalsgrupp barn")]
+    public void Relevance_scores_computed_for_all_matches_at_once_equal_those_of_one_service_at_a_time(string query)
+    {
+        // Relevance order scores every match clause by clause; the other orders score each hit on its own. Both must agree,
+        // synonyms, partial matches and compounds included.
+        var byRelevance = index.Search(new SearchRequest { Text = query, PageSize = 100 });
+        var oneByOne = index.Search(new SearchRequest { Text = query, PageSize = 100, Sort = SearchSort.Verified });
+        Assert.NotEmpty(byRelevance.Hits);
+        Assert.Equal(byRelevance.Total, oneByOne.Total);
+        var expected = oneByOne.Hits.ToDictionary(h => h.Id, h => h.Score);
+        Assert.All(byRelevance.Hits, h => Assert.Equal(expected[h.Id], h.Score));
+        Assert.Equal(byRelevance.Hits.Select(h => h.Id),
+            oneByOne.Hits.OrderByDescending(h => h.Score).ThenBy(h => h.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), true)).Select(h => h.Id));
+    }
+
     [Fact]
     public void Paging_returns_the_requested_slice()
     {

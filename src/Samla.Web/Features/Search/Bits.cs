@@ -34,6 +34,16 @@ internal sealed class Bits
 
     public Bits Clone() => new(Length, (ulong[])words.Clone());
 
+    /// <summary>Makes this set equal to <paramref name="other"/> (which may be shorter: a snapshot made before the sets grew).</summary>
+    public void CopyFrom(Bits other)
+    {
+        var n = Math.Min(words.Length, other.words.Length);
+        other.words.AsSpan(0, n).CopyTo(words);
+        words.AsSpan(n).Clear();
+    }
+
+    public void ClearAll() => Array.Clear(words);
+
     public void Set(int i) => words[i >> 6] |= 1UL << (i & 63);
 
     public void Clear(int i) => words[i >> 6] &= ~(1UL << (i & 63));

@@ -86,6 +86,60 @@ public sealed partial class SearchIndex : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(MatchKind, string, string), Bits> clauseCache = new();
     private const int MaxCachedWords = 512;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Word> wordCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(SearchSynonyms Synonyms, string Words), Unit> unitCache = new();
+
+    /// <summary>
+    /// Bit sets a search makes for itself (the text's matches, a union of filter values, a facet's base set), handed to the
+    /// next search of this snapshot instead of allocated anew: each is as long as the snapshot (12 KB at 100 000 services),
+    /// and a search makes several. At most 64 are kept (about 0.8 MB at 100 000 services); more are left to the collector.
+    /// </summary>
+    private readonly Bits?[] spareSets = new Bits?[64];
+
+    /// <summary>The bit sets one search took (all given back when it ends: none leaves <see cref="Search"/>).</summary>
+    private sealed class Scratch(SearchIndex index) : IDisposable
+    {
+        private readonly List<Bits> taken = new(8);
+
+        public Bits CopyOf(Bits source)
+        {
+            var bits = Take();
+            bits.CopyFrom(source);
+            return bits;
+        }
+
+        public Bits Empty()
+        {
+            var bits = Take();
+            bits.ClearAll();
+            return bits;
+        }
+
+        private Bits Take()
+        {
+            // Lock-free: a slot is emptied by whoever swaps its set out first (searches run on every core at once).
+            var spare = index.spareSets;
+            Bits? bits = null;
+            for (var i = 0; i < spare.Length && bits is null; i++)
+            {
+                if (spare[i] is not null) bits = Interlocked.Exchange(ref spare[i], null);
+            }
+            bits ??= new Bits(index.alive.Length);
+            taken.Add(bits);
+            return bits;
+        }
+
+        public void Dispose()
+        {
+            var spare = index.spareSets;
+            foreach (var bits in taken)
+            {
+                for (var i = 0; i < spare.Length; i++)
+                {
+                    if (spare[i] is null && Interlocked.CompareExchange(ref spare[i], bits, null) is null) break;
+                }
+            }
+        }
+    }
     private readonly Store store;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
@@ -495,8 +549,8 @@ public sealed partial class SearchIndex : IDisposable
 
     public SearchResult Search(SearchRequest request, SearchSynonyms? synonyms = null)
     {
-        var n = docs.Length;
         var stage = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var scratch = new Scratch(this);
         var pageSize = Math.Clamp(request.PageSize, 1, 100);
         var page = Math.Max(1, request.Page);
 
@@ -504,7 +558,7 @@ public sealed partial class SearchIndex : IDisposable
         Bits text;
         if (request.HasText && SwedishTextAnalyzer.Words(request.Text!) is { Count: > 0 } words)
         {
-            textHits = MatchText(words, synonyms ?? SearchSynonyms.Default);
+            textHits = MatchText(words, synonyms ?? SearchSynonyms.Default, scratch);
             text = textHits.Matched;
         }
         else
@@ -515,29 +569,24 @@ public sealed partial class SearchIndex : IDisposable
         SearchStages.Add(SearchStage.Text, ref stage);
 
         // One bit set per active filter; each dimension's facet counts ignore that dimension's own filter.
-        var filters = new Dictionary<string, Bits>(StringComparer.Ordinal);
-        AddAny(filters, SearchFacets.TargetGroup, request.TargetGroups);
-        AddAny(filters, SearchFacets.Municipality, request.Municipalities);
-        AddAny(filters, SearchFacets.AgeGroup, request.AgeGroups);
-        AddAny(filters, SearchFacets.Layer, request.Layers);
-        AddAny(filters, SearchFacets.Category, request.Categories);
-        AddAny(filters, SearchFacets.Language, request.Languages);
-        if (request.FreeOnly) AddAny(filters, SearchFacets.Cost, ["free"]);
-        AddAny(filters, SearchFacets.Access, request.AccessModes);
-        AddAny(filters, SearchFacets.Weekday, request.Weekdays.Select(d => d.ToUpperInvariant()).ToList());
-        if (request.Age is { } age)
-        {
-            var bits = new Bits(n);
-            for (var i = 0; i < n; i++) if (minAge[i] <= age && age <= maxAge[i]) bits.Set(i);
-            filters[SearchFacets.Age] = bits;
-        }
+        var filters = new Dictionary<string, Bits>(SearchFacets.Counted.Count + 1, StringComparer.Ordinal);
+        AddAny(filters, SearchFacets.TargetGroup, request.TargetGroups, scratch);
+        AddAny(filters, SearchFacets.Municipality, request.Municipalities, scratch);
+        AddAny(filters, SearchFacets.AgeGroup, request.AgeGroups, scratch);
+        AddAny(filters, SearchFacets.Layer, request.Layers, scratch);
+        AddAny(filters, SearchFacets.Category, request.Categories, scratch);
+        AddAny(filters, SearchFacets.Language, request.Languages, scratch);
+        if (request.FreeOnly) AddAny(filters, SearchFacets.Cost, ["free"], scratch);
+        AddAny(filters, SearchFacets.Access, request.AccessModes, scratch);
+        AddAny(filters, SearchFacets.Weekday, request.Weekdays.Select(d => d.ToUpperInvariant()).ToList(), scratch);
+        if (request.Age is { } age) filters[SearchFacets.Age] = AgeSet(age);
 
-        var matched = filters.Count == 0 ? text : text.Clone();
+        var matched = filters.Count == 0 ? text : scratch.CopyOf(text);
         foreach (var f in filters.Values) matched.And(f);
         SearchStages.Add(SearchStage.Filters, ref stage);
 
-        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
-        var without = new Dictionary<string, int>(StringComparer.Ordinal);
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(SearchFacets.Counted.Count + 1, StringComparer.Ordinal);
+        var without = new Dictionary<string, int>(filters.Count, StringComparer.Ordinal);
         var total = matched.Count();
         var bySlots = request.CountFacets ? CountBySlots(matched, total, filters) : null;
         foreach (var facet in request.CountFacets ? SearchFacets.Counted.Append(SearchFacets.Age) : [])
@@ -545,7 +594,7 @@ public sealed partial class SearchIndex : IDisposable
             Bits baseSet;
             if (filters.ContainsKey(facet))
             {
-                baseSet = text.Clone();
+                baseSet = scratch.CopyOf(text);
                 foreach (var (other, bits) in filters) if (other != facet) baseSet.And(bits);
                 without[facet] = baseSet.Count();
             }
@@ -614,7 +663,7 @@ public sealed partial class SearchIndex : IDisposable
                 }
             }
         }
-        var result = new Dictionary<string, IReadOnlyList<FacetCount>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, IReadOnlyList<FacetCount>>(dimensions, StringComparer.Ordinal);
         for (var d = 0; d < dimensions; d++)
         {
             if (!open[d] || !counting.TryGetValue(SearchFacets.Counted[d], out var values)) continue;
@@ -626,8 +675,25 @@ public sealed partial class SearchIndex : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// The services whose age range includes <paramref name="age"/>: made once per age and snapshot (ages are few, 0–130,
+    /// like a filter's values), and only read from then on.
+    /// </summary>
+    private Bits AgeSet(int age) => age is >= 0 and <= MaxAge ? ageSets.GetOrAdd(age, static (a, index) => index.MakeAgeSet(a), this) : MakeAgeSet(age);
+
+    private const int MaxAge = 150;
+
+    private Bits MakeAgeSet(int age)
+    {
+        var bits = new Bits(alive.Length);
+        for (var i = 0; i < docs.Length; i++) if (minAge[i] <= age && age <= maxAge[i]) bits.Set(i);
+        return bits;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Bits> ageSets = new();
+
     /// <summary>The services with any of <paramref name="values"/>. Filter sets are only read: one value's set is the index's own.</summary>
-    private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values)
+    private void AddAny(Dictionary<string, Bits> filters, string facet, IReadOnlyList<string> values, Scratch scratch)
     {
         if (values.Count == 0) return;
         var byValue = facetBits[facet];
@@ -636,7 +702,7 @@ public sealed partial class SearchIndex : IDisposable
             filters[facet] = only;
             return;
         }
-        var bits = new Bits(docs.Length);
+        var bits = scratch.Empty();
         foreach (var v in values.Distinct(StringComparer.Ordinal))
         {
             if (byValue.TryGetValue(v, out var b)) bits.Or(b);
@@ -681,16 +747,7 @@ public sealed partial class SearchIndex : IDisposable
         {
             var matches = slots.AsSpan(0, matched.CopyTo(slots));
             textHits.ScoreAll(matches, matched, scores);
-            var levels = new Dictionary<float, int>();
-            foreach (var slot in matches) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(levels, scores[slot], out _)++;
-            var above = 0;
-            var threshold = float.NegativeInfinity;
-            foreach (var level in levels.Keys.OrderByDescending(l => l))
-            {
-                threshold = level;
-                if (above + levels[level] >= needed) break;
-                above += levels[level];
-            }
+            var threshold = Threshold(matches, scores, needed);
             var ordered = new List<int>(Math.Min(needed, matches.Length));
             foreach (var slot in matches)
             {
@@ -721,6 +778,61 @@ public sealed partial class SearchIndex : IDisposable
             System.Buffers.ArrayPool<float>.Shared.Return(scores);
         }
         return page;
+    }
+
+    /// <summary>
+    /// The lowest score that still reaches the first <paramref name="needed"/> matches (the matches above it are fewer than
+    /// needed). Scores take few distinct values, so they are counted in a short list, with a dictionary only past 32.
+    /// </summary>
+    private static float Threshold(ReadOnlySpan<int> matches, float[] scores, int needed)
+    {
+        Span<float> values = stackalloc float[32];
+        Span<int> counts = stackalloc int[32];
+        var distinct = 0;
+        Dictionary<float, int>? many = null;
+        foreach (var slot in matches)
+        {
+            var score = scores[slot];
+            if (many is not null)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(many, score, out _)++;
+                continue;
+            }
+            var at = values[..distinct].IndexOf(score);
+            if (at >= 0)
+            {
+                counts[at]++;
+            }
+            else if (distinct < values.Length)
+            {
+                values[distinct] = score;
+                counts[distinct++] = 1;
+            }
+            else
+            {
+                many = new Dictionary<float, int>(2 * distinct);
+                for (var i = 0; i < distinct; i++) many[values[i]] = counts[i];
+                many[score] = 1;
+            }
+        }
+        var levels = many?.Select(kv => (kv.Key, kv.Value)).ToArray() ?? ToArray(values[..distinct], counts[..distinct]);
+        Array.Sort(levels, (x, y) => y.Item1.CompareTo(x.Item1));
+        var above = 0;
+        var threshold = float.NegativeInfinity;
+        foreach (var (level, count) in levels)
+        {
+            threshold = level;
+            if (above + count >= needed) break;
+            above += count;
+        }
+        return threshold;
+
+        static (float, int)[] ToArray(ReadOnlySpan<float> values, ReadOnlySpan<int> counts)
+        {
+            var levels = new (float, int)[values.Length];
+            for (var i = 0; i < levels.Length; i++) levels[i] = (values[i], counts[i]);
+            return levels;
+        }
     }
 
     /// <summary>The order of <see cref="byVerified"/>: last confirmed first, then by name.</summary>

@@ -70,7 +70,7 @@ public sealed record SearchHit(
     IReadOnlyList<string> Municipalities,
     float Score);
 
-public sealed record FacetCount(string Value, int Count);
+public readonly record struct FacetCount(string Value, int Count);
 
 public sealed record SearchResult(
     int Total,

@@ -101,33 +101,133 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     /// <summary>Values of a facet to offer: the taxonomy's terms (or the values in the data), with counts; empty ones hidden unless chosen.</summary>
     public IReadOnlyList<(string Value, string Label, int Count, bool Selected)> Options(string facet, IReadOnlyList<string> selected)
     {
+        // Without LINQ: a results page builds nine of these on every answer.
         var counts = Result.Facets.GetValueOrDefault(facet) ?? [];
-        IEnumerable<string> values = facet switch
+        var options = new List<(string Value, string Label, int Count, bool Selected)>(counts.Count + selected.Count);
+        void Add(string value, int count)
         {
-            SearchFacets.TargetGroup => Codes(ReferenceData.TargetGroups),
-            SearchFacets.AgeGroup => Codes(ReferenceData.AgeGroups),
-            SearchFacets.Layer => Codes(ReferenceData.MhpssLayers),
-            SearchFacets.Category => Codes(ReferenceData.ActivityCategories),
-            SearchFacets.Access => Codes(ReferenceData.AccessModes),
-            SearchFacets.Weekday => WeekdayCodes,
-            SearchFacets.Municipality => counts.Where(c => c.Count > 0).OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal)
-                .Take(MaxMunicipalityOptions).Select(c => c.Value).Union(selected, StringComparer.Ordinal),
-            _ => counts.Select(c => c.Value).Union(selected, StringComparer.Ordinal),
-        };
-        var comparer = StringComparer.Create(CultureInfo.CurrentCulture, true);
-        var options = values
-            .Select(v => (Value: v, Label: Label(facet, v), Count: Result.CountOf(facet, v), Selected: selected.Contains(v)))
-            .Where(o => o.Count > 0 || o.Selected)
-            .ToList();
-        return facet is SearchFacets.Municipality or SearchFacets.Language
-            ? options.OrderBy(o => o.Label, comparer).ToList()
-            : options;
+            var chosen = Contains(selected, value);
+            if (count > 0 || chosen) options.Add((value, Label(facet, value), count, chosen));
+        }
+        void AddChosenNotOffered()
+        {
+            foreach (var value in selected)
+            {
+                if (!options.Exists(o => o.Value == value)) Add(value, Result.CountOf(facet, value));
+            }
+        }
+        switch (facet)
+        {
+            case SearchFacets.Weekday:
+                foreach (var code in WeekdayCodes) Add(code, Result.CountOf(facet, code));
+                return options;
+            case SearchFacets.Municipality:
+                // Those with most matches (a national database has 290), then any chosen.
+                foreach (var c in MostMatches(counts, MaxMunicipalityOptions)) Add(c.Value, c.Count);
+                AddChosenNotOffered();
+                return ByLabel(facet, options);
+            case SearchFacets.TargetGroup or SearchFacets.AgeGroup or SearchFacets.Layer or SearchFacets.Category or SearchFacets.Access:
+                foreach (var code in Codes(facet)) Add(code, Result.CountOf(facet, code));
+                return options;
+            default:
+                // The values in the data (languages), and any chosen.
+                foreach (var c in counts) Add(c.Value, c.Count);
+                AddChosenNotOffered();
+                return facet == SearchFacets.Language ? ByLabel(facet, options) : options;
+        }
     }
 
-    private static IEnumerable<string> Codes(string taxonomy) =>
-        ReferenceData.Taxonomies.First(t => t.Name == taxonomy).Terms.Select(t => t.Code);
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        foreach (var v in values)
+        {
+            if (v == value) return true;
+        }
+        return false;
+    }
 
-    public string Label(string facet, string value) => facet switch
+    /// <summary>The <paramref name="count"/> values with most matches (most first, then by value), without sorting them all.</summary>
+    private static List<FacetCount> MostMatches(IReadOnlyList<FacetCount> counts, int count)
+    {
+        static bool Before(FacetCount x, FacetCount y) => x.Count != y.Count ? x.Count > y.Count : string.CompareOrdinal(x.Value, y.Value) < 0;
+        var top = new List<FacetCount>(count + 1);
+        foreach (var c in counts)
+        {
+            if (c.Count <= 0 || (top.Count == count && !Before(c, top[^1]))) continue;
+            var at = top.Count;
+            while (at > 0 && Before(c, top[at - 1])) at--;
+            top.Insert(at, c);
+            if (top.Count > count) top.RemoveAt(count);
+        }
+        return top;
+    }
+
+    /// <summary>
+    /// Sorted by label in the UI language (stable: equal labels keep their order). Municipality and language names are
+    /// reference data: their order per language is worked out once, and only a value outside it is compared by name.
+    /// </summary>
+    private static List<(string Value, string Label, int Count, bool Selected)> ByLabel(string facet, List<(string Value, string Label, int Count, bool Selected)> options)
+    {
+        var ranks = LabelRanks.GetOrAdd((CultureInfo.CurrentCulture.Name, UiLanguages.Current.Code, facet), static key => RanksOf(key.Facet));
+        var keys = new int[options.Count];
+        var known = true;
+        for (var i = 0; i < keys.Length && known; i++) known = ranks.TryGetValue(options[i].Value, out keys[i]);
+        var order = new int[options.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        if (known)
+        {
+            Array.Sort(order, (x, y) => keys[x] != keys[y] ? keys[x].CompareTo(keys[y]) : x.CompareTo(y));
+        }
+        else
+        {
+            var comparer = StringComparer.Create(CultureInfo.CurrentCulture, true);
+            Array.Sort(order, (x, y) => comparer.Compare(options[x].Label, options[y].Label) is var c and not 0 ? c : x.CompareTo(y));
+        }
+        var sorted = new List<(string Value, string Label, int Count, bool Selected)>(order.Length);
+        foreach (var i in order) sorted.Add(options[i]);
+        return sorted;
+    }
+
+    /// <summary>Every municipality's or language's place in label order, in the current languages.</summary>
+    private static Dictionary<string, int> RanksOf(string facet)
+    {
+        IEnumerable<string> values = facet == SearchFacets.Municipality
+            ? MunicipalityNames.Value.Keys
+            : LanguageCatalog.All.Select(l => l.Code.ToLowerInvariant());
+        var comparer = StringComparer.Create(CultureInfo.CurrentCulture, true);
+        // Equal names share a rank, so that their order is the options' own (as a stable sort by name gives).
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? previous = null;
+        var rank = -1;
+        foreach (var (value, label) in values.Distinct(StringComparer.Ordinal).Select(v => (v, Label(facet, v))).OrderBy(x => x.Item2, comparer))
+        {
+            if (previous is null || comparer.Compare(previous, label) != 0) rank++;
+            ranks[value] = rank;
+            previous = label;
+        }
+        return ranks;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Culture, string UiLanguage, string Facet), Dictionary<string, int>> LabelRanks = new();
+
+    /// <summary>A taxonomy facet's codes in the taxonomy's order (fixed reference data, looked up once).</summary>
+    private static string[] Codes(string facet) => TaxonomyCodes.GetOrAdd(facet, f =>
+    {
+        var taxonomy = f switch
+        {
+            SearchFacets.TargetGroup => ReferenceData.TargetGroups,
+            SearchFacets.AgeGroup => ReferenceData.AgeGroups,
+            SearchFacets.Layer => ReferenceData.MhpssLayers,
+            SearchFacets.Category => ReferenceData.ActivityCategories,
+            SearchFacets.Access => ReferenceData.AccessModes,
+            _ => throw new ArgumentOutOfRangeException(nameof(facet), f, "Not a taxonomy facet."),
+        };
+        return [.. ReferenceData.Taxonomies.First(t => t.Name == taxonomy).Terms.Select(t => t.Code)];
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> TaxonomyCodes = new(StringComparer.Ordinal);
+
+    public static string Label(string facet, string value) => facet switch
     {
         SearchFacets.TargetGroup => TermLabel(ReferenceData.TargetGroups, value),
         SearchFacets.AgeGroup => TermLabel(ReferenceData.AgeGroups, value),

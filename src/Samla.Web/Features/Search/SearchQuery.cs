@@ -19,9 +19,8 @@ public sealed partial class SearchIndex
     /// <summary>Units matched beyond this weigh more than any score (partial results rank by how many units they have).</summary>
     private const float PerUnit = 1000f;
 
-    private TextHits MatchText(IReadOnlyList<QueryWord> words, SearchSynonyms synonyms)
+    private TextHits MatchText(IReadOnlyList<QueryWord> words, SearchSynonyms synonyms, Scratch scratch)
     {
-        var n = docs.Length;
         var units = new List<Unit>();
         for (var i = 0; i < words.Count;)
         {
@@ -32,17 +31,15 @@ public sealed partial class SearchIndex
                 i++;
                 continue;
             }
-            var options = new List<Option> { new([.. words.Skip(i).Take(length).Select(WordMatch)], 1f) };
-            foreach (var phrase in alternatives) options.Add(new Option([.. phrase.Select(WordMatch)], SynonymFactor));
-            units.Add(new Unit([.. options], length));
+            units.Add(SynonymUnit(words, i, length, alternatives, synonyms));
             i += length;
         }
 
         // Only the snapshot's live slots (updates retire slots; facet bit sets also hold retired and newer ones).
-        var all = alive.Clone();
+        var all = scratch.CopyOf(alive);
         foreach (var u in units) all.And(u.Any);
         if (units.Count == 1 || all.Count() > 0) return new TextHits(all, units, allWords: true);
-        var some = new Bits(n);
+        var some = scratch.Empty();
         foreach (var u in units) some.Or(u.Any);
         some.And(alive);
         return new TextHits(some, units, allWords: false);
@@ -51,12 +48,30 @@ public sealed partial class SearchIndex
     private const float SynonymFactor = 0.8f;
 
     /// <summary>
+    /// The unit of a word or phrase that a synonym group names, with its alternatives. Kept like the words (bounded, per
+    /// snapshot and synonym list): its set of documents is the union of every alternative's, costly to make again.
+    /// </summary>
+    private Unit SynonymUnit(IReadOnlyList<QueryWord> words, int start, int length, IReadOnlyList<QueryWord[]> alternatives, SearchSynonyms synonyms)
+    {
+        var key = (synonyms, string.Join('\u0003', Enumerable.Range(start, length).Select(k => WordKey(words[k]))));
+        if (unitCache.TryGetValue(key, out var cached)) return cached;
+        var options = new List<Option> { new([.. words.Skip(start).Take(length).Select(WordMatch)], 1f) };
+        foreach (var phrase in alternatives) options.Add(new Option([.. phrase.Select(WordMatch)], SynonymFactor));
+        var unit = new Unit([.. options], length);
+        if (unitCache.Count >= MaxCachedWords) unitCache.Clear();
+        unitCache[key] = unit;
+        return unit;
+    }
+
+    private static string WordKey(QueryWord w) => string.Join('\u0001', w.Raw, string.Join('\u0002', w.Terms), string.Join('\u0002', w.Parts));
+
+    /// <summary>
     /// One word's kinds of match, best first. A word's matches never change within a snapshot, and people search for the
     /// same few hundred words, so they are kept (bounded, like the clauses): a repeated word costs no new bit sets.
     /// </summary>
     private Word WordMatch(QueryWord w)
     {
-        var key = string.Join('\u0001', w.Raw, string.Join('\u0002', w.Terms), string.Join('\u0002', w.Parts));
+        var key = WordKey(w);
         if (wordCache.TryGetValue(key, out var cached)) return cached;
         var word = MatchWord(w);
         if (wordCache.Count >= MaxCachedWords) wordCache.Clear();
@@ -167,12 +182,47 @@ public sealed partial class SearchIndex
             }
             return 0f;
         }
+
+        /// <summary>
+        /// <see cref="ScoreOf"/> of every slot in <paramref name="matched"/>, written to <paramref name="scores"/>[slot], a clause
+        /// at a time over the bit sets: each slot takes the weight of the first clause that has it, and 0 when none has.
+        /// <paramref name="remaining"/> is scratch space at least as long as <paramref name="matched"/>.
+        /// </summary>
+        public void WriteScores(ReadOnlySpan<ulong> matched, Span<ulong> remaining, float[] scores)
+        {
+            matched.CopyTo(remaining);
+            foreach (var (bits, weight) in Clauses)
+            {
+                var clause = bits.Words;
+                var n = Math.Min(clause.Length, matched.Length);
+                for (var i = 0; i < n; i++)
+                {
+                    var hit = clause[i] & remaining[i];
+                    if (hit == 0) continue;
+                    remaining[i] &= ~hit;
+                    Write(scores, i, hit, weight);
+                }
+            }
+            for (var i = 0; i < matched.Length; i++)
+            {
+                if (remaining[i] != 0) Write(scores, i, remaining[i], 0f);
+            }
+        }
+
+        private static void Write(float[] scores, int word, ulong hit, float weight)
+        {
+            while (hit != 0)
+            {
+                scores[(word << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit)] = weight;
+                hit &= hit - 1;
+            }
+        }
     }
 
     /// <summary>One way to match a unit: all its words (the query's own, or a synonym's), scored at a factor.</summary>
     private sealed record Option(Word[] Words, float Factor);
 
-    /// <summary>A query word, or a phrase of query words a synonym names, with its ways to match.</summary>
+    /// <summary>A query word, or a phrase of query words a synonym names, with its ways to match. Never changed once made (shared).</summary>
     private sealed class Unit
     {
         private readonly Option[] options;
@@ -202,6 +252,69 @@ public sealed partial class SearchIndex
 
         /// <summary>The word, when the unit is one word of the query itself (no synonym): its score is then its word's.</summary>
         public Word? Single => options is [{ Factor: 1f, Words: [var w] }] && length == 1 ? w : null;
+
+        /// <summary>
+        /// <see cref="ScoreOf"/> of every slot in <paramref name="slots"/> (the set bits of <paramref name="matched"/>), written to
+        /// <paramref name="best"/>[slot], with the same sums in the same order. Each option looks only at the slots that have
+        /// all its words (a synonym's are few); a one-word option is scored a clause at a time over the bit sets.
+        /// <paramref name="candidates"/> is scratch space as long as <paramref name="matched"/>.
+        /// </summary>
+        public void ScoreAll(ReadOnlySpan<int> slots, ReadOnlySpan<ulong> matched, Span<ulong> candidates, float[] best)
+        {
+            foreach (var slot in slots) best[slot] = 0f;
+            foreach (var o in options)
+            {
+                matched.CopyTo(candidates);
+                foreach (var w in o.Words)
+                {
+                    var any = w.Any.Words;
+                    for (var i = 0; i < candidates.Length; i++) candidates[i] &= i < any.Length ? any[i] : 0UL;
+                }
+                if (o.Words is [var only])
+                {
+                    foreach (var (bits, weight) in only.Clauses)
+                    {
+                        var clause = bits.Words;
+                        var n = Math.Min(clause.Length, candidates.Length);
+                        for (var i = 0; i < n; i++)
+                        {
+                            var hit = clause[i] & candidates[i];
+                            if (hit == 0) continue;
+                            candidates[i] &= ~hit;
+                            // A weightless first clause leaves the slot without a score from this option (as ScoreOf).
+                            if (weight <= 0f) continue;
+                            var score = o.Factor * (0f + weight) * length / o.Words.Length;
+                            while (hit != 0)
+                            {
+                                var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
+                                hit &= hit - 1;
+                                best[slot] = Math.Max(best[slot], score);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                for (var i = 0; i < candidates.Length; i++)
+                {
+                    for (var hit = candidates[i]; hit != 0; hit &= hit - 1)
+                    {
+                        var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
+                        var sum = 0f;
+                        foreach (var w in o.Words)
+                        {
+                            var s = w.ScoreOf(slot);
+                            if (s == 0f)
+                            {
+                                sum = 0f;
+                                break;
+                            }
+                            sum += s;
+                        }
+                        if (sum > 0f) best[slot] = Math.Max(best[slot], o.Factor * sum * length / o.Words.Length);
+                    }
+                }
+            }
+        }
 
         public float ScoreOf(int slot)
         {
@@ -248,48 +361,35 @@ public sealed partial class SearchIndex
 
         /// <summary>
         /// <see cref="ScoreOf"/> of every slot in <paramref name="slots"/> (ascending), written to <paramref name="scores"/>[slot]:
-        /// the same sums in the same order, but a one-word unit is scored a clause at a time over the bit sets (each slot
-        /// takes the weight of the first clause that has it) instead of asking every clause about every slot.
+        /// the same sums in the same order, but every word is scored a clause at a time over the bit sets (each slot takes
+        /// the weight of the first clause that has it) instead of asking every clause about every slot.
         /// </summary>
         public void ScoreAll(ReadOnlySpan<int> slots, Bits matched, float[] scores)
         {
             foreach (var slot in slots) scores[slot] = 0f;
+            var pool = System.Buffers.ArrayPool<float>.Shared;
             var counts = AllWords ? null : System.Buffers.ArrayPool<byte>.Shared.Rent(scores.Length);
             var words = matched.Words;
             var remaining = System.Buffers.ArrayPool<ulong>.Shared.Rent(words.Length);
+            float[]? unit = null;
             try
             {
                 if (counts is not null) foreach (var slot in slots) counts[slot] = 0;
                 foreach (var u in units)
                 {
-                    if (u.Single is { } word)
+                    unit ??= pool.Rent(scores.Length);
+                    if (u.Single is { } single)
                     {
-                        words.CopyTo(remaining);
-                        foreach (var (bits, weight) in word.Clauses)
-                        {
-                            var clause = bits.Words;
-                            var n = Math.Min(clause.Length, words.Length);
-                            for (var i = 0; i < n; i++)
-                            {
-                                var hit = clause[i] & remaining[i];
-                                if (hit == 0) continue;
-                                remaining[i] &= ~hit;
-                                // A weightless clause still takes its slots (ScoreOf stops at the first clause found).
-                                if (weight <= 0f) continue;
-                                while (hit != 0)
-                                {
-                                    var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
-                                    hit &= hit - 1;
-                                    scores[slot] += weight;
-                                    if (counts is not null) counts[slot]++;
-                                }
-                            }
-                        }
-                        continue;
+                        // One word of the query: its score is its word's.
+                        single.WriteScores(words, remaining, unit);
+                    }
+                    else
+                    {
+                        u.ScoreAll(slots, words, remaining.AsSpan(0, words.Length), unit);
                     }
                     foreach (var slot in slots)
                     {
-                        var s = u.ScoreOf(slot);
+                        var s = unit[slot];
                         if (s <= 0f) continue;
                         scores[slot] += s;
                         if (counts is not null) counts[slot]++;
@@ -301,6 +401,7 @@ public sealed partial class SearchIndex
             {
                 System.Buffers.ArrayPool<ulong>.Shared.Return(remaining);
                 if (counts is not null) System.Buffers.ArrayPool<byte>.Shared.Return(counts);
+                if (unit is not null) pool.Return(unit);
             }
         }
     }
