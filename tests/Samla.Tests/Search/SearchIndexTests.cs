@@ -184,6 +184,32 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void Counts_with_no_text_are_those_of_every_service_for_a_dimension_whose_own_filter_is_the_only_one()
+    {
+        // Counted once per snapshot over every service: the same before any filter, and for the filtered dimension while
+        // its own filter is the only one; the other dimensions count the matches (asked twice: the kept counts too).
+        for (var round = 0; round < 2; round++)
+        {
+            var none = index.Search(new SearchRequest());
+            Assert.Equal(5, none.Total);
+            Assert.Equal(3, none.CountOf(SearchFacets.Municipality, "1380"));
+            Assert.Equal(2, none.CountOf(SearchFacets.Municipality, "1383"));
+            Assert.Equal(3, none.CountOf(SearchFacets.TargetGroup, "refugees"));
+            Assert.Empty(none.TotalsWithout);
+
+            var halmstad = index.Search(new SearchRequest { Municipalities = ["1380"] });
+            Assert.Equal(3, halmstad.Total);
+            Assert.Equal(3, halmstad.CountOf(SearchFacets.Municipality, "1380"));
+            Assert.Equal(1, halmstad.CountOf(SearchFacets.Municipality, "1381"));
+            Assert.Equal(5, halmstad.TotalsWithout[SearchFacets.Municipality]);
+            // Target groups within Halmstad: refugees 2 (Samtalsgrupp, Traumamottagning), newly-arrived 1 (Föräldrastöd).
+            Assert.Equal(2, halmstad.CountOf(SearchFacets.TargetGroup, "refugees"));
+            Assert.Equal(1, halmstad.CountOf(SearchFacets.TargetGroup, "newly-arrived"));
+            Assert.Equal(0, halmstad.CountOf(SearchFacets.TargetGroup, "undocumented"));
+        }
+    }
+
+    [Fact]
     public void No_results_name_the_filter_whose_removal_gives_most_results()
     {
         var result = index.Search(new SearchRequest { TargetGroups = ["undocumented"], Municipalities = ["1380"], Languages = ["ti"] });

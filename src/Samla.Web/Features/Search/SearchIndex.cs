@@ -592,6 +592,14 @@ public sealed partial class SearchIndex : IDisposable
         foreach (var facet in request.CountFacets ? SearchFacets.Counted.Append(SearchFacets.Age) : [])
         {
             Bits baseSet;
+            if (ReferenceEquals(text, alive) && (filters.Count == 0 || (filters.Count == 1 && filters.ContainsKey(facet))))
+            {
+                // No text, and no filter but (perhaps) this dimension's own: the counts over every service.
+                var (all, aliveCount) = Everything();
+                if (filters.Count == 1) without[facet] = aliveCount;
+                if (all.TryGetValue(facet, out var counted)) facets[facet] = counted;
+                continue;
+            }
             if (filters.ContainsKey(facet))
             {
                 baseSet = scratch.CopyOf(text);
@@ -620,6 +628,28 @@ public sealed partial class SearchIndex : IDisposable
         SearchStages.Add(SearchStage.Paging, ref stage);
         return new SearchResult(total, page, pageSize, hits, facets, without) { AllWords = textHits?.AllWords ?? true };
     }
+
+    /// <summary>
+    /// The facet counts over every service of the snapshot, and how many there are: what the search page shows before
+    /// any text or filter (and, for a dimension, while only its own filter is chosen). Made once per snapshot.
+    /// </summary>
+    private AllCounts Everything()
+    {
+        if (everything is { } known) return known;
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(counting.Count, StringComparer.Ordinal);
+        foreach (var (facet, values) in counting)
+        {
+            var counts = new List<FacetCount>(values.Length);
+            foreach (var (value, set) in values) counts.Add(new FacetCount(value, set.CountAnd(alive)));
+            facets[facet] = counts.AsReadOnly();
+        }
+        // Two searches at once may both make it: the same counts, and either is kept.
+        return everything = new AllCounts(facets, alive.Count());
+    }
+
+    private sealed record AllCounts(Dictionary<string, IReadOnlyList<FacetCount>> Facets, int Total);
+
+    private AllCounts? everything;
 
     private static int Pack(int dimension, int id) => (dimension << 24) | id;
 
