@@ -220,7 +220,21 @@ public sealed partial class SearchIndex
     }
 
     /// <summary>One way to match a unit: all its words (the query's own, or a synonym's), scored at a factor.</summary>
-    private sealed record Option(Word[] Words, float Factor);
+    private sealed record Option(Word[] Words, float Factor)
+    {
+        /// <summary>The sum of its words' scores, at its factor, for a unit of <paramref name="length"/> query words; 0 unless every word matches.</summary>
+        public float ScoreOf(int slot, int length)
+        {
+            var sum = 0f;
+            foreach (var w in Words)
+            {
+                var s = w.ScoreOf(slot);
+                if (s == 0f) return 0f;
+                sum += s;
+            }
+            return Factor * sum * length / Words.Length;
+        }
+    }
 
     /// <summary>A query word, or a phrase of query words a synonym names, with its ways to match. Never changed once made (shared).</summary>
     private sealed class Unit
@@ -299,18 +313,8 @@ public sealed partial class SearchIndex
                     for (var hit = candidates[i]; hit != 0; hit &= hit - 1)
                     {
                         var slot = (i << 6) + System.Numerics.BitOperations.TrailingZeroCount(hit);
-                        var sum = 0f;
-                        foreach (var w in o.Words)
-                        {
-                            var s = w.ScoreOf(slot);
-                            if (s == 0f)
-                            {
-                                sum = 0f;
-                                break;
-                            }
-                            sum += s;
-                        }
-                        if (sum > 0f) best[slot] = Math.Max(best[slot], o.Factor * sum * length / o.Words.Length);
+                        var score = o.ScoreOf(slot, length);
+                        if (score > 0f) best[slot] = Math.Max(best[slot], score);
                     }
                 }
             }
@@ -319,21 +323,7 @@ public sealed partial class SearchIndex
         public float ScoreOf(int slot)
         {
             var best = 0f;
-            foreach (var o in options)
-            {
-                var sum = 0f;
-                foreach (var w in o.Words)
-                {
-                    var s = w.ScoreOf(slot);
-                    if (s == 0f)
-                    {
-                        sum = 0f;
-                        break;
-                    }
-                    sum += s;
-                }
-                best = Math.Max(best, o.Factor * sum * length / o.Words.Length);
-            }
+            foreach (var o in options) best = Math.Max(best, o.ScoreOf(slot, length));
             return best;
         }
     }
