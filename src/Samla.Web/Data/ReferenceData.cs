@@ -191,6 +191,15 @@ public static partial class ReferenceData
         }
     }
 
+    /// <summary>
+    /// SCB's municipality names by code, read once (the file is 800 KB of geography): for checks and labels that need no
+    /// entity. <see cref="LoadMunicipalities"/> makes fresh entities for seeding.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> MunicipalityNamesByCode => MunicipalityNames.Value;
+
+    private static readonly Lazy<Dictionary<string, string>> MunicipalityNames =
+        new(() => LoadMunicipalities().ToDictionary(m => m.Code, m => m.Name, StringComparer.Ordinal));
+
     public static IEnumerable<Municipality> LoadMunicipalities()
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(ReferencePath("swedish_municipalities.geojson")));

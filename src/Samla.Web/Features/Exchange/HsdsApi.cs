@@ -395,10 +395,6 @@ public static partial class HsdsApi
         return null;
     }
 
-    /// <summary>SCB's municipality codes (the reference data the database is seeded from).</summary>
-    private static readonly Lazy<HashSet<string>> MunicipalityCodes =
-        new(() => ReferenceData.LoadMunicipalities().Select(m => m.Code).ToHashSet(StringComparer.Ordinal));
-
     /// <summary>A filter value the API does not know is an error, not a silently empty list.</summary>
     private static async Task<ProblemHttpResult?> FilterProblemAsync(SamlaDbContext db, TermCatalog terms, string? format, string[]? municipality, string? targetGroup,
         string? layer, string? language, Guid? taxonomyTermId, Guid? organizationId, CancellationToken ct)
@@ -409,7 +405,7 @@ public static partial class HsdsApi
         }
         // Against SCB's codes in memory (fixed reference data): no database round trip, so a filtered page can still be
         // answered from memory while the database does not answer.
-        if (SplitCodes(municipality).FirstOrDefault(c => !MunicipalityCodes.Value.Contains(c)) is { } unknown)
+        if (SplitCodes(municipality).FirstOrDefault(c => !ReferenceData.MunicipalityNamesByCode.ContainsKey(c)) is { } unknown)
         {
             return ApiProblems.Bad("Unknown municipality", $"\"{unknown}\" is not a Swedish municipality code (SCB, four digits, for example 1380 for Halmstad).");
         }

@@ -19,9 +19,6 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
 
     public static readonly IReadOnlyList<string> WeekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-    private static readonly Lazy<Dictionary<string, string>> MunicipalityNames =
-        new(() => ReferenceData.LoadMunicipalities().ToDictionary(m => m.Code, m => m.Name, StringComparer.Ordinal));
-
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true, Name = "malgrupp")] public List<string> TargetGroups { get; set; } = [];
     [BindProperty(SupportsGet = true, Name = "kommun")] public List<string> Municipalities { get; set; } = [];
@@ -90,7 +87,7 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Taxonomy, string Code, string Language), string> TermLabels = new();
 
-    public static string MunicipalityName(string code) => MunicipalityNames.Value.GetValueOrDefault(code) ?? code;
+    public static string MunicipalityName(string code) => ReferenceData.MunicipalityNamesByCode.GetValueOrDefault(code) ?? code;
 
     public static Localized Pick(IReadOnlyDictionary<string, Dictionary<string, string>> translations, string field, string swedish) =>
         ContentText.Pick(translations as Dictionary<string, Dictionary<string, string>> ?? new(translations), field, swedish);
@@ -192,7 +189,7 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     private static Dictionary<string, int> RanksOf(string facet)
     {
         IEnumerable<string> values = facet == SearchFacets.Municipality
-            ? MunicipalityNames.Value.Keys
+            ? ReferenceData.MunicipalityNamesByCode.Keys
             : LanguageCatalog.All.Select(l => l.Code.ToLowerInvariant());
         var comparer = StringComparer.Create(CultureInfo.CurrentCulture, true);
         // Equal names share a rank, so that their order is the options' own (as a stable sort by name gives).

@@ -164,9 +164,9 @@ public sealed partial class SearchIndex
                 if (!name.Contains(' ', StringComparison.Ordinal)) map.TryAdd(Key(name), (SearchFacets.Language, l.Code.ToLowerInvariant()));
             }
         }
-        foreach (var m in ReferenceData.LoadMunicipalities())
+        foreach (var (code, name) in ReferenceData.MunicipalityNamesByCode)
         {
-            if (!m.Name.Contains(' ', StringComparison.Ordinal)) map.TryAdd(Key(m.Name), (SearchFacets.Municipality, m.Code));
+            if (!name.Contains(' ', StringComparison.Ordinal)) map.TryAdd(Key(name), (SearchFacets.Municipality, code));
         }
         return map;
     });
