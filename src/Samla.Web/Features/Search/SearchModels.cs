@@ -95,11 +95,18 @@ public sealed record SearchResult(
     /// <summary>Count for one facet value (0 when absent).</summary>
     public int CountOf(string facet, string value)
     {
-        // Per dimension, when first asked (a page asks about a few values of each; the municipalities alone are 290).
+        if (!Facets.TryGetValue(facet, out var list)) return 0;
+        // A short list (a taxonomy's terms, the weekdays) is read as it is; a long one (290 municipalities, the languages)
+        // gets a dictionary when first asked.
+        if (list.Count <= 32)
+        {
+            for (var i = 0; i < list.Count; i++) if (list[i].Value == value) return list[i].Count;
+            return 0;
+        }
         counts ??= new(StringComparer.Ordinal);
         if (!counts.TryGetValue(facet, out var byValue))
         {
-            byValue = Facets.TryGetValue(facet, out var list) ? list.ToDictionary(v => v.Value, v => v.Count) : [];
+            byValue = list.ToDictionary(v => v.Value, v => v.Count);
             counts[facet] = byValue;
         }
         return byValue.GetValueOrDefault(value);
