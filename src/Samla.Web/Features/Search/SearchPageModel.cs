@@ -182,7 +182,7 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
                 return options;
             default:
                 // The values in the data (languages), and any chosen.
-                foreach (var c in counts) Add(c.Value, c.Count);
+                for (var i = 0; i < counts.Count; i++) Add(counts[i].Value, counts[i].Count);
                 AddChosenNotOffered();
                 return facet == SearchFacets.Language ? ByLabel(facet, options) : options;
         }
@@ -209,8 +209,9 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     {
         static bool Before(FacetCount x, FacetCount y) => x.Count != y.Count ? x.Count > y.Count : string.CompareOrdinal(x.Value, y.Value) < 0;
         var top = new List<FacetCount>(count + 1);
-        foreach (var c in counts)
+        for (var i = 0; i < counts.Count; i++)
         {
+            var c = counts[i];
             if (c.Count <= 0 || (top.Count == count && !Before(c, top[^1]))) continue;
             var at = top.Count;
             while (at > 0 && Before(c, top[at - 1])) at--;
