@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Search;
@@ -109,7 +110,21 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
         return clean;
     }
 
-    public bool IsStale(DateOnly? assured) => freshness.IsStale(assured);
+    /// <summary>
+    /// A hit's "last verified" line, and whether it is out of date. Formatted once per language, date and state (a page
+    /// shows twenty hits, and their dates repeat); at most 8 192 are kept.
+    /// </summary>
+    public (string Text, bool Stale) Verified(IStringLocalizer<SearchText> text, DateOnly? assured)
+    {
+        if (assured is not { } date) return (text["HitNeverVerified"], true);
+        var stale = freshness.IsStale(date);
+        var key = (CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, date, stale);
+        if (VerifiedLines.TryGetValue(key, out var line)) return (line, stale);
+        if (VerifiedLines.Count >= 8192) VerifiedLines.Clear();
+        return (VerifiedLines[key] = text[stale ? "HitStale" : "HitVerified", Formats.LongDate(date)], stale);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string UiCulture, string Culture, DateOnly Date, bool Stale), string> VerifiedLines = new();
 
     /// <summary>A term's name in the UI language (Swedish when no translation).</summary>
     public static string TermLabel(string taxonomy, string code)
