@@ -64,6 +64,34 @@ internal sealed class Bits
         for (var i = 0; i < words.Length; i++) words[i] &= other.words[i];
     }
 
+    /// <summary>Clears the bits <paramref name="other"/> has.</summary>
+    public void AndNot(Bits other)
+    {
+        var n = Math.Min(words.Length, other.words.Length);
+        for (var i = 0; i < n; i++) words[i] &= ~other.words[i];
+    }
+
+    /// <summary>
+    /// Moves the bits of <paramref name="source"/> that <paramref name="mask"/> has into this set (added to what it has) and
+    /// out of <paramref name="source"/>; returns how many moved.
+    /// </summary>
+    public int MoveFrom(Bits source, Bits mask)
+    {
+        var from = source.words;
+        var by = mask.words;
+        var n = Math.Min(Math.Min(words.Length, from.Length), by.Length);
+        var moved = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var hit = from[i] & by[i];
+            if (hit == 0) continue;
+            words[i] |= hit;
+            from[i] &= ~hit;
+            moved += BitOperations.PopCount(hit);
+        }
+        return moved;
+    }
+
     public void Or(Bits other)
     {
         for (var i = 0; i < words.Length; i++) words[i] |= other.words[i];

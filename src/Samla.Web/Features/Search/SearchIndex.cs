@@ -627,7 +627,7 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         SearchStages.Add(SearchStage.Facets, ref stage);
-        var hits = PageOf(request, textHits, matched, total, (page - 1) * pageSize, pageSize);
+        var hits = PageOf(request, textHits, matched, total, (page - 1) * pageSize, pageSize, scratch);
         SearchStages.Add(SearchStage.Paging, ref stage);
         return new SearchResult(total, page, pageSize, hits, facets, without) { AllWords = textHits?.AllWords ?? true };
     }
@@ -743,8 +743,20 @@ public sealed partial class SearchIndex : IDisposable
         filters[facet] = bits;
     }
 
+    /// <summary>
+    /// Matches from which a relevance page of a one-unit text is found from its score levels (see TextHits.First) rather
+    /// than by scoring every match: below it, scoring them all costs less than making the levels' bit sets.
+    /// Tests set it to compare both ways.
+    /// </summary>
+    internal int LevelsFrom { get; set; } = 2048;
+
+    /// <summary>Relevance pages found from score levels (for tests).</summary>
+    internal long LevelAnswers => Interlocked.Read(ref levelAnswers);
+
+    private long levelAnswers;
+
     /// <summary>One page of the matched services in the requested order, without sorting more than needed.</summary>
-    private List<SearchHit> PageOf(SearchRequest request, TextHits? textHits, Bits matched, int total, int skip, int take)
+    private List<SearchHit> PageOf(SearchRequest request, TextHits? textHits, Bits matched, int total, int skip, int take, Scratch scratch)
     {
         var page = new List<SearchHit>(take);
         var needed = skip + take;
@@ -771,6 +783,13 @@ public sealed partial class SearchIndex : IDisposable
             return page;
         }
         // Relevance: score descending, then name.
+        if (total >= LevelsFrom && textHits.First(matched, needed, nameRank, scratch) is { } levelled)
+        {
+            // One unit of text: the page found from its score levels (see TextHits.First).
+            Interlocked.Increment(ref levelAnswers);
+            for (var i = skip; i < levelled.Count && i < needed; i++) page.Add(docs[levelled[i].Slot] with { Score = levelled[i].Score });
+            return page;
+        }
         // Scores take few distinct values (sums of a handful of weights), so instead of sorting every match, find the
         // lowest score that still reaches the page, sort the few matches above it, and take that score's first ties in
         // name order.
