@@ -783,7 +783,7 @@ public sealed partial class SearchIndex : IDisposable
             return page;
         }
         // Relevance: score descending, then name.
-        if (total >= LevelsFrom && textHits.First(matched, needed, nameRank, scratch) is { } levelled)
+        if (total >= LevelsFrom && textHits.First(matched, needed, nameRank, byName, scratch) is { } levelled)
         {
             // One unit of text: the page found from its score levels (see TextHits.First).
             Interlocked.Increment(ref levelAnswers);

@@ -375,7 +375,7 @@ public sealed partial class SearchIndex
         /// page's slots are visited. The few slots a synonym phrase finds are scored one by one. Null when the text is not
         /// one such unit (then every match is scored).
         /// </summary>
-        public List<(int Slot, float Score)>? First(Bits matched, int needed, int[] nameRank, Scratch scratch)
+        public List<(int Slot, float Score)>? First(Bits matched, int needed, int[] nameRank, int[] byName, Scratch scratch)
         {
             if (!AllWords || units is not [var unit] || unit.Levels is not { } levels) return null;
             Bits? phraseSlots = null;
@@ -402,6 +402,7 @@ public sealed partial class SearchIndex
             var p = 0;
             var count = 0;
             (Bits? Bits, float Score) last;
+            var lastCount = 0;
             var k = 0;
             var zero = false;
             while (true)
@@ -410,6 +411,7 @@ public sealed partial class SearchIndex
                 var levelScore = k < levels.Length ? levels[k].Score : 0f;
                 var score = p < phrased.Count && phrased[p].Score > levelScore ? phrased[p].Score : levelScore;
                 Bits? set = null;
+                var before = count;
                 if (score == levelScore)
                 {
                     set = scratch.Empty();
@@ -430,6 +432,7 @@ public sealed partial class SearchIndex
                     count++;
                 }
                 last = (set, score);
+                lastCount = count - before;
                 if (count >= needed || zero) break;
                 if (set is not null) above.Add((set, score));
             }
@@ -453,10 +456,27 @@ public sealed partial class SearchIndex
                     if (heap.Count < ties) heap.Enqueue(slot, -rank);
                     else if (heap.TryPeek(out _, out var worst) && rank < -worst) heap.DequeueEnqueue(slot, -rank);
                 }
-                if (last.Bits is { } tied) ForEachSlot(tied, Offer);
                 foreach (var x in phrased)
                 {
                     if (x.Score == threshold) Offer(x.Slot);
+                }
+                if (last.Bits is { } tied)
+                {
+                    if ((long)lastCount * lastCount > (long)ties * byName.Length)
+                    {
+                        // Many ties (a broad level): walk the name order until enough are found, instead of every tie.
+                        var found = 0;
+                        for (var i = 0; i < byName.Length && found < ties; i++)
+                        {
+                            if (!tied.Get(byName[i])) continue;
+                            Offer(byName[i]);
+                            found++;
+                        }
+                    }
+                    else
+                    {
+                        ForEachSlot(tied, Offer);
+                    }
                 }
                 var first = new (int, float)[heap.Count];
                 for (var i = first.Length - 1; i >= 0; i--) first[i] = (heap.Dequeue(), threshold);
