@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samla.Web.Data;
@@ -15,7 +14,7 @@ namespace Samla.Web.Features.Exchange.Import;
 /// are written, the rest are still checked so that every problem is listed, and the transaction is
 /// rolled back. A dry run does the same and always rolls back, so its preview is exact.
 /// Idempotence: ids are kept as given (children without ids get ids derived from their parent), and a
-/// record is compared with what the database holds through the same HSDS mapping the export uses; only
+/// record is compared column by column with what the database holds (<see cref="ImportComparer"/>); only
 /// differing records are written, so importing a file twice changes nothing the second time.
 /// Audit: new services, organisations and locations get one "create" entry each (a full per-row trail
 /// would triple the rows of a large import); changes to existing ones go through the normal per-field audit.
@@ -25,6 +24,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
     public const int BatchSize = 1000;
     public const int MaxProblems = 10_000;
     private BulkWriter? _bulk;
+    private readonly ImportComparer _compare = new(db.Model);
 
     public async Task<ImportResult> RunAsync(string path, bool dryRun, string actorName, string? actorUserId, CancellationToken ct)
     {
@@ -169,14 +169,6 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
             await _bulk.AddAsync(Created(nameof(Location), location.Id, location.Name ?? "", location.OrganizationId), ct);
             result.LocationsChanged++;
         }
-        // The comparison (both sides mapped to HSDS and serialised) is most of an unchanged re-import's work, and each
-        // pair stands alone: compare on every core.
-        var same = new bool[batch.Count];
-        if (existing.Count > 0)
-        {
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
-                same[i] = existing.TryGetValue(batch[i].Desired.Service.Id, out var current) && Same(current, batch[i].Desired.Service));
-        }
         var updates = new List<(Service Existing, Service Desired)>();
         for (var i = 0; i < batch.Count; i++)
         {
@@ -189,7 +181,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
                 result.Created++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Created));
             }
-            else if (same[i])
+            else if (_compare.SameService(current, s))
             {
                 result.Unchanged++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Unchanged));
@@ -206,8 +198,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         foreach (var (line, desired) in batch) known.Add(desired);
 
         // Phase 2: changes to existing rows, read again with tracking and audited field by field by SaveChanges.
-        var changedOrgs = orgs.Where(o => existingOrgs.TryGetValue(o.Id, out var current) &&
-            Json(HsdsMapping.ToHsds(current, HsdsWriteOptions.Export)) != Json(HsdsMapping.ToHsds(o, HsdsWriteOptions.Export))).ToList();
+        var changedOrgs = orgs.Where(o => existingOrgs.TryGetValue(o.Id, out var current) && !_compare.SameOrganization(current, o)).ToList();
         var trackedOrgs = changedOrgs.Count == 0 ? [] : await OrganizationsQuery([.. changedOrgs.Select(o => o.Id)]).ToDictionaryAsync(o => o.Id, ct);
         foreach (var org in changedOrgs)
         {
@@ -217,8 +208,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
             Sync(current.Phones, org.Phones);
             result.OrganizationsChanged++;
         }
-        var changedLocations = locations.Where(l => existingLocations.TryGetValue(l.Id, out var current) &&
-            Json(HsdsMapping.ToHsds(current)) != Json(HsdsMapping.ToHsds(l))).ToList();
+        var changedLocations = locations.Where(l => existingLocations.TryGetValue(l.Id, out var current) && !_compare.SameLocation(current, l)).ToList();
         var trackedLocations = changedLocations.Count == 0 ? [] : await LocationsQuery([.. changedLocations.Select(l => l.Id)]).ToDictionaryAsync(l => l.Id, ct);
         foreach (var location in changedLocations)
         {
@@ -304,22 +294,6 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery();
 
     private IQueryable<Location> LocationsQuery(List<Guid> ids) => db.Locations.Where(l => EF.Parameter(ids).Contains(l.Id)).Include(l => l.Addresses);
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, HsdsJson.Options);
-
-    /// <summary>Same content as the database, compared as HSDS (so as the export would write it), apart from the change time.</summary>
-    private static bool Same(Service current, Service desired)
-    {
-        string Canonical(Service s)
-        {
-            var dto = HsdsMapping.ToHsds(s, TermCatalog.Empty, HsdsWriteOptions.Export);
-            dto.LastModified = null;
-            dto.Organization = null;
-            foreach (var x in dto.ServiceAtLocations ?? []) x.Location = null;
-            return Json(dto);
-        }
-        return Canonical(current) == Canonical(desired);
-    }
 
     /// <summary>Copies the desired values onto the tracked entity; EF marks only fields that really differ.</summary>
     private void CopyScalars<T>(T current, T desired) where T : class
