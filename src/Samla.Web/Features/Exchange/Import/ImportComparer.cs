@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Samla.Web.Data;
@@ -20,7 +23,7 @@ public sealed class ImportComparer(IModel model)
 {
     private readonly ConcurrentDictionary<Type, Column[]> _columns = new();
 
-    private sealed record Column(IClrPropertyGetter Getter, ValueComparer Comparer);
+    private sealed record Column(IClrPropertyGetter Getter, ValueComparer Comparer, IProperty Property);
 
     public bool SameService(Service current, Service desired) =>
         SameRow(current, desired)
@@ -98,6 +101,92 @@ public sealed class ImportComparer(IModel model)
         return [.. entityType.GetProperties()
             .Where(p => p.PropertyInfo is not null
                 && p.Name is not (nameof(IVersioned.Version) or nameof(IVersioned.CreatedAt) or nameof(IVersioned.LastModified)))
-            .Select(p => new Column(p.GetGetter(), p.GetValueComparer()))];
+            .Select(p => new Column(p.GetGetter(), p.GetValueComparer(), p))];
     });
+
+    /// <summary>
+    /// A digest of everything <see cref="SameService"/> compares (the service's columns and its child rows in id order),
+    /// stored with the service after the import wrote or checked it (<see cref="ImportFingerprint"/>).
+    /// </summary>
+    public Guid Fingerprint(Service s)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new List<byte>(2048);
+        Append(buffer, "samla-import-fingerprint-1");
+        AppendRow(buffer, s);
+        AppendRows(buffer, s.ServiceAreas, x => x.Id);
+        AppendRows(buffer, s.Languages, x => x.Id);
+        AppendRows(buffer, s.Attributes, x => x.Id);
+        AppendRows(buffer, s.ServiceAtLocations, x => x.Id);
+        AppendRows(buffer, s.Schedules, x => x.Id);
+        AppendRows(buffer, s.Phones.Where(p => p.ContactId is null).ToList(), x => x.Id);
+        Append(buffer, s.Contacts.Count);
+        foreach (var c in s.Contacts.OrderBy(c => c.Id))
+        {
+            AppendRow(buffer, c);
+            AppendRows(buffer, c.Phones, x => x.Id);
+        }
+        hash.AppendData(CollectionsMarshal.AsSpan(buffer));
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return new Guid(digest[..16]);
+    }
+
+    private void AppendRows<T>(List<byte> buffer, List<T> rows, Func<T, Guid> id) where T : class
+    {
+        Append(buffer, rows.Count);
+        foreach (var row in rows.OrderBy(id)) AppendRow(buffer, row);
+    }
+
+    private void AppendRow<T>(List<byte> buffer, T row) where T : class
+    {
+        foreach (var column in ColumnsOf(typeof(T)))
+        {
+            var value = column.Getter.GetClrValueUsingContainingEntity(row);
+            switch (value)
+            {
+                case null: buffer.Add(0); break;
+                case string text: buffer.Add(1); Append(buffer, text); break;
+                case Guid g: buffer.Add(2); Append(buffer, g); break;
+                case bool flag: buffer.Add(flag ? (byte)3 : (byte)4); break;
+                case int n: buffer.Add(5); Append(buffer, n); break;
+                case double d: buffer.Add(6); Append(buffer, BitConverter.DoubleToInt64Bits(d)); break;
+                case DateOnly date: buffer.Add(7); Append(buffer, date.DayNumber); break;
+                case TimeOnly time: buffer.Add(8); Append(buffer, time.Ticks); break;
+                case Enum e: buffer.Add(9); Append(buffer, e.ToString()); break;
+                default:
+                    // Anything else (translations) as the database stores it: its converter's text.
+                    buffer.Add(10);
+                    Append(buffer, Convert.ToString(column.Property.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value, CultureInfo.InvariantCulture) ?? "");
+                    break;
+            }
+        }
+    }
+
+    private static void Append(List<byte> buffer, string text)
+    {
+        Append(buffer, text.Length);
+        buffer.AddRange(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private static void Append(List<byte> buffer, Guid g)
+    {
+        Span<byte> b = stackalloc byte[16];
+        g.TryWriteBytes(b);
+        buffer.AddRange(b);
+    }
+
+    private static void Append(List<byte> buffer, int n)
+    {
+        Span<byte> b = stackalloc byte[4];
+        BitConverter.TryWriteBytes(b, n);
+        buffer.AddRange(b);
+    }
+
+    private static void Append(List<byte> buffer, long n)
+    {
+        Span<byte> b = stackalloc byte[8];
+        BitConverter.TryWriteBytes(b, n);
+        buffer.AddRange(b);
+    }
 }

@@ -139,11 +139,21 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
     private async Task ApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result, KnownIds known,
         HashSet<Guid> handledOrgs, HashSet<Guid> handledLocations, CancellationToken ct)
     {
-        // What the database holds for this batch, read without tracking (most of a nightly re-import is unchanged, and
-        // tracking every row read costs more than the comparison); only rows that differ are read again, tracked, and updated.
+        // Which services are unchanged since the import last wrote or checked them: their stored fingerprint is the record's
+        // (the database clears it on any later change, see ImportFingerprint). Only the others are read, without tracking,
+        // and compared column by column; only rows that differ are read again, tracked, and updated.
         // The ids go to the database as one parameter: see ServicesQuery.
+        var fingerprints = batch.Select(b => _compare.Fingerprint(b.Desired.Service)).ToList();
         var serviceIds = batch.Select(b => b.Desired.Service.Id).Where(known.Services.Contains).ToList();
-        var existing = serviceIds.Count == 0 ? [] : await ReadServicesAsync(serviceIds, ct);
+        var stored = serviceIds.Count == 0 ? [] : await ImportFingerprint.ReadAsync(db, serviceIds, ct);
+        var unchanged = new HashSet<Guid>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (stored.TryGetValue(batch[i].Desired.Service.Id, out var f) && f == fingerprints[i]) unchanged.Add(batch[i].Desired.Service.Id);
+        }
+        var toRead = serviceIds.Where(id => !unchanged.Contains(id)).ToList();
+        var existing = toRead.Count == 0 ? [] : await ReadServicesAsync(toRead, ct);
+        var store = new List<(Guid Id, Guid Fingerprint)>();
 
         // Organisations and locations: the first record that brings one decides its content for this import.
         var orgs = batch.Select(b => b.Desired.Organization).OfType<Organization>().Where(o => handledOrgs.Add(o.Id)).ToList();
@@ -174,8 +184,14 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         {
             var (line, desired) = batch[i];
             var s = desired.Service;
-            if (!existing.TryGetValue(s.Id, out var current))
+            if (unchanged.Contains(s.Id))
             {
+                result.Unchanged++;
+                result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Unchanged));
+            }
+            else if (!existing.TryGetValue(s.Id, out var current))
+            {
+                store.Add((s.Id, fingerprints[i]));
                 await _bulk.AddServiceAsync(s, ct);
                 await _bulk.AddAsync(Created(nameof(Service), s.Id, s.Name, s.OrganizationId), ct);
                 result.Created++;
@@ -183,12 +199,14 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
             }
             else if (_compare.SameService(current, s))
             {
+                store.Add((s.Id, fingerprints[i]));
                 result.Unchanged++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Unchanged));
             }
             else
             {
                 updates.Add((current, s));
+                store.Add((s.Id, fingerprints[i]));
                 result.Updated++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Updated));
             }
@@ -232,6 +250,8 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         }
         if (updates.Count > 0 || db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // Last, after every write of this batch (each of which cleared the fingerprints of the services it touched).
+        await ImportFingerprint.StoreAsync(db, store, ct);
     }
 
     /// <summary>Ids of rows the database holds (read at the start, then what this import adds).</summary>
