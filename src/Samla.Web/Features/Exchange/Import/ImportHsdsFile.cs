@@ -14,8 +14,9 @@ namespace Samla.Web.Features.Exchange.Import;
 /// are written, the rest are still checked so that every problem is listed, and the transaction is
 /// rolled back. A dry run does the same and always rolls back, so its preview is exact.
 /// Idempotence: ids are kept as given (children without ids get ids derived from their parent), and a
-/// record is compared column by column with what the database holds (<see cref="ImportComparer"/>); only
-/// differing records are written, so importing a file twice changes nothing the second time.
+/// record is compared column by column with what the database holds (<see cref="ImportComparer"/>), or found unchanged
+/// without reading it when its stored fingerprint is the record's (<see cref="ImportFingerprint"/>); only differing
+/// records are written, so importing a file twice changes nothing the second time.
 /// Audit: new services, organisations and locations get one "create" entry each (a full per-row trail
 /// would triple the rows of a large import); changes to existing ones go through the normal per-field audit.
 /// </remarks>
