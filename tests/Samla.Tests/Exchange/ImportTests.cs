@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Samla.Tests.Infrastructure;
+using Samla.Web.Core;
 using Samla.Web.Data;
 using Samla.Web.Features.Exchange.Import;
 
@@ -205,6 +206,91 @@ public sealed class ImportTests(SamlaApp app) : IClassFixture<SamlaApp>
             Assert.Equal(originalStatus, (await db.Services.AsNoTracking().FirstAsync(s => s.Id == ids[3])).Status);
         });
         Assert.Equal(5, (await ExchangeKit.ImportAsync(app, file)).Unchanged);
+    }
+
+    /// <summary>
+    /// An unchanged service skips the comparison when its stored import fingerprint is the record's; the database clears the
+    /// fingerprint on every change to the service or any of its child rows, whatever the writer (SaveChanges, ExecuteUpdate,
+    /// ExecuteDelete, BulkWriter, raw SQL, a contact's phone), so the next import finds and restores each change.
+    /// </summary>
+    [Fact]
+    public async Task Every_writer_clears_the_import_fingerprint_and_the_reimport_restores_the_change()
+    {
+        var template = (await ExportedServicesAsync()).First(s => s["languages"] is JsonArray { Count: > 0 }
+            && s["service_areas"] is JsonArray { Count: > 0 } && s["service_at_locations"] is JsonArray { Count: > 0 });
+        var services = Enumerable.Range(0, 9).Select(_ =>
+        {
+            var s = NewService(template);
+            s["phones"] = new JsonArray(new JsonObject { ["number"] = "035-12 34 56" });
+            s["contacts"] = new JsonArray(new JsonObject { ["name"] = "Mottagningen", ["phones"] = new JsonArray(new JsonObject { ["number"] = "035-65 43 21" }) });
+            s["schedules"] = new JsonArray(new JsonObject { ["freq"] = "WEEKLY", ["byday"] = "MO", ["opens_at"] = "09:00", ["closes_at"] = "12:00" });
+            return s;
+        }).ToList();
+        var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
+        var file = Write(services);
+        var created = await ExchangeKit.ImportAsync(app, file);
+        Assert.True(created.IsValid, ExchangeKit.Problems(created));
+
+        Task<Dictionary<Guid, Guid?>> FingerprintsAsync() => app.WithDbAsync(db => ImportFingerprint.ReadAsync(db, ids, CancellationToken.None));
+        Assert.All((await FingerprintsAsync()).Values, f => Assert.NotNull(f));
+        var again = await ExchangeKit.ImportAsync(app, file);
+        Assert.Equal((9, 0, 0), (again.Unchanged, again.Updated, again.Created));
+
+        // The triggers are all there (a later migration that rebuilds a table must recreate them).
+        var triggers = await app.WithDbAsync(db => (db.Database.IsSqlite()
+            ? db.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%ImportFingerprint%'""")
+            : db.Database.SqlQueryRaw<int>("""SELECT COUNT(*)::int AS "Value" FROM pg_trigger WHERE tgname LIKE '%ImportFingerprint%'""")).SingleAsync());
+        Assert.Equal(22, triggers);
+
+        var writers = new Func<SamlaDbContext, Guid, Task>[]
+        {
+            async (db, id) => { (await db.Services.FirstAsync(s => s.Id == id)).Description = "Ändrad i arbetsytan."; await db.SaveChangesAsync(); },
+            async (db, id) => { (await db.ServiceAreas.FirstAsync(a => a.ServiceId == id)).Description = "Ändrat område"; await db.SaveChangesAsync(); },
+            (db, id) => db.ServiceAttributes.Where(a => a.ServiceId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Label, "ändrad")),
+            (db, id) => db.Languages.Where(l => l.ServiceId == id).ExecuteDeleteAsync(),
+            async (db, id) =>
+            {
+                await db.Database.OpenConnectionAsync();
+                using var bulk = new BulkWriter(db);
+                await bulk.AddAsync(new Schedule { ServiceId = id, Freq = "WEEKLY", Byday = "FR" }, CancellationToken.None);
+                await bulk.FlushAsync(CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            },
+            (db, id) => db.Database.ExecuteSqlAsync($"UPDATE \"ServiceAtLocations\" SET \"Description\" = 'ändrad' WHERE \"ServiceId\" = {id}"),
+            (db, id) => db.Phones.Where(p => p.ServiceId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Number, "035-00 00 00")),
+            async (db, id) =>
+            {
+                var contact = await db.Contacts.Include(c => c.Phones).FirstAsync(c => c.ServiceId == id);
+                db.Remove(contact.Phones[0]);
+                await db.SaveChangesAsync();
+            },
+            (db, id) => db.Services.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.MinimumAge, 99)),
+        };
+        Assert.Equal(ids.Count, writers.Length);
+        for (var i = 0; i < writers.Length; i++)
+        {
+            await app.WithDbAsync(db => writers[i](db, ids[i]));
+            var fingerprints = await FingerprintsAsync();
+            Assert.True(fingerprints[ids[i]] is null, $"writer {i} left the fingerprint");
+            Assert.All(ids.Skip(i + 1), id => Assert.NotNull(fingerprints[id]));
+        }
+
+        var dry = await ExchangeKit.ImportAsync(app, file, dryRun: true);
+        var real = await ExchangeKit.ImportAsync(app, file);
+        foreach (var result in new[] { dry, real })
+        {
+            Assert.True(result.IsValid, ExchangeKit.Problems(result));
+            Assert.Equal((0, 9, 0), (result.Unchanged, result.Updated, result.Created));
+        }
+        Assert.All((await FingerprintsAsync()).Values, f => Assert.NotNull(f));
+        var last = await ExchangeKit.ImportAsync(app, file);
+        Assert.Equal((9, 0), (last.Unchanged, last.Updated));
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Equal(template["languages"]!.AsArray().Count, await db.Languages.CountAsync(l => l.ServiceId == ids[3]));
+            Assert.Equal(1, await db.Schedules.CountAsync(x => x.ServiceId == ids[4]));
+            Assert.Equal(1, await db.Phones.CountAsync(p => p.Contact!.ServiceId == ids[7]));
+        });
     }
 
     /// <summary>An organisation or location that changed in the file is updated, while its services (unchanged) are left alone.</summary>

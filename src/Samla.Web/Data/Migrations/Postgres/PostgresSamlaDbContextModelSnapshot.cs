@@ -962,6 +962,9 @@ namespace Samla.Web.Data.Migrations.Postgres
                     b.Property<string>("FeesDescription")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ImportFingerprint")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("InterpretationServices")
                         .HasColumnType("text");
 

@@ -946,6 +946,9 @@ namespace Samla.Web.Data.Migrations.Sqlite
                     b.Property<string>("FeesDescription")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ImportFingerprint")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InterpretationServices")
                         .HasColumnType("TEXT");
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Samla.Web.Data;
@@ -15,8 +14,9 @@ namespace Samla.Web.Features.Exchange.Import;
 /// are written, the rest are still checked so that every problem is listed, and the transaction is
 /// rolled back. A dry run does the same and always rolls back, so its preview is exact.
 /// Idempotence: ids are kept as given (children without ids get ids derived from their parent), and a
-/// record is compared with what the database holds through the same HSDS mapping the export uses; only
-/// differing records are written, so importing a file twice changes nothing the second time.
+/// record is compared column by column with what the database holds (<see cref="ImportComparer"/>), or found unchanged
+/// without reading it when its stored fingerprint is the record's (<see cref="ImportFingerprint"/>); only differing
+/// records are written, so importing a file twice changes nothing the second time.
 /// Audit: new services, organisations and locations get one "create" entry each (a full per-row trail
 /// would triple the rows of a large import); changes to existing ones go through the normal per-field audit.
 /// </remarks>
@@ -25,6 +25,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
     public const int BatchSize = 1000;
     public const int MaxProblems = 10_000;
     private BulkWriter? _bulk;
+    private readonly ImportComparer _compare = new(db.Model);
 
     public async Task<ImportResult> RunAsync(string path, bool dryRun, string actorName, string? actorUserId, CancellationToken ct)
     {
@@ -139,11 +140,21 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
     private async Task ApplyAsync(List<(int Line, DesiredService Desired)> batch, ImportResult result, KnownIds known,
         HashSet<Guid> handledOrgs, HashSet<Guid> handledLocations, CancellationToken ct)
     {
-        // What the database holds for this batch, read without tracking (most of a nightly re-import is unchanged, and
-        // tracking every row read costs more than the comparison); only rows that differ are read again, tracked, and updated.
+        // Which services are unchanged since the import last wrote or checked them: their stored fingerprint is the record's
+        // (the database clears it on any later change, see ImportFingerprint). Only the others are read, without tracking,
+        // and compared column by column; only rows that differ are read again, tracked, and updated.
         // The ids go to the database as one parameter: see ServicesQuery.
+        var fingerprints = batch.Select(b => _compare.Fingerprint(b.Desired.Service)).ToList();
         var serviceIds = batch.Select(b => b.Desired.Service.Id).Where(known.Services.Contains).ToList();
-        var existing = serviceIds.Count == 0 ? [] : await ReadServicesAsync(serviceIds, ct);
+        var stored = serviceIds.Count == 0 ? [] : await ImportFingerprint.ReadAsync(db, serviceIds, ct);
+        var unchanged = new HashSet<Guid>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (stored.TryGetValue(batch[i].Desired.Service.Id, out var f) && f == fingerprints[i]) unchanged.Add(batch[i].Desired.Service.Id);
+        }
+        var toRead = serviceIds.Where(id => !unchanged.Contains(id)).ToList();
+        var existing = toRead.Count == 0 ? [] : await ReadServicesAsync(toRead, ct);
+        var store = new List<(Guid Id, Guid Fingerprint)>();
 
         // Organisations and locations: the first record that brings one decides its content for this import.
         var orgs = batch.Select(b => b.Desired.Organization).OfType<Organization>().Where(o => handledOrgs.Add(o.Id)).ToList();
@@ -169,34 +180,34 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
             await _bulk.AddAsync(Created(nameof(Location), location.Id, location.Name ?? "", location.OrganizationId), ct);
             result.LocationsChanged++;
         }
-        // The comparison (both sides mapped to HSDS and serialised) is most of an unchanged re-import's work, and each
-        // pair stands alone: compare on every core.
-        var same = new bool[batch.Count];
-        if (existing.Count > 0)
-        {
-            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i =>
-                same[i] = existing.TryGetValue(batch[i].Desired.Service.Id, out var current) && Same(current, batch[i].Desired.Service));
-        }
         var updates = new List<(Service Existing, Service Desired)>();
         for (var i = 0; i < batch.Count; i++)
         {
             var (line, desired) = batch[i];
             var s = desired.Service;
-            if (!existing.TryGetValue(s.Id, out var current))
+            if (unchanged.Contains(s.Id))
             {
+                result.Unchanged++;
+                result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Unchanged));
+            }
+            else if (!existing.TryGetValue(s.Id, out var current))
+            {
+                store.Add((s.Id, fingerprints[i]));
                 await _bulk.AddServiceAsync(s, ct);
                 await _bulk.AddAsync(Created(nameof(Service), s.Id, s.Name, s.OrganizationId), ct);
                 result.Created++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Created));
             }
-            else if (same[i])
+            else if (_compare.SameService(current, s))
             {
+                store.Add((s.Id, fingerprints[i]));
                 result.Unchanged++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Unchanged));
             }
             else
             {
                 updates.Add((current, s));
+                store.Add((s.Id, fingerprints[i]));
                 result.Updated++;
                 result.Records.Add(new RecordPreview(line, s.Id, s.Name, RecordOutcome.Updated));
             }
@@ -206,8 +217,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         foreach (var (line, desired) in batch) known.Add(desired);
 
         // Phase 2: changes to existing rows, read again with tracking and audited field by field by SaveChanges.
-        var changedOrgs = orgs.Where(o => existingOrgs.TryGetValue(o.Id, out var current) &&
-            Json(HsdsMapping.ToHsds(current, HsdsWriteOptions.Export)) != Json(HsdsMapping.ToHsds(o, HsdsWriteOptions.Export))).ToList();
+        var changedOrgs = orgs.Where(o => existingOrgs.TryGetValue(o.Id, out var current) && !_compare.SameOrganization(current, o)).ToList();
         var trackedOrgs = changedOrgs.Count == 0 ? [] : await OrganizationsQuery([.. changedOrgs.Select(o => o.Id)]).ToDictionaryAsync(o => o.Id, ct);
         foreach (var org in changedOrgs)
         {
@@ -217,8 +227,7 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
             Sync(current.Phones, org.Phones);
             result.OrganizationsChanged++;
         }
-        var changedLocations = locations.Where(l => existingLocations.TryGetValue(l.Id, out var current) &&
-            Json(HsdsMapping.ToHsds(current)) != Json(HsdsMapping.ToHsds(l))).ToList();
+        var changedLocations = locations.Where(l => existingLocations.TryGetValue(l.Id, out var current) && !_compare.SameLocation(current, l)).ToList();
         var trackedLocations = changedLocations.Count == 0 ? [] : await LocationsQuery([.. changedLocations.Select(l => l.Id)]).ToDictionaryAsync(l => l.Id, ct);
         foreach (var location in changedLocations)
         {
@@ -242,6 +251,8 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         }
         if (updates.Count > 0 || db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // Last, after every write of this batch (each of which cleared the fingerprints of the services it touched).
+        await ImportFingerprint.StoreAsync(db, store, ct);
     }
 
     /// <summary>Ids of rows the database holds (read at the start, then what this import adds).</summary>
@@ -304,22 +315,6 @@ public sealed class ImportHsdsFile(SamlaDbContext db, AuditActor actor, IOptions
         .Include(o => o.Contacts).ThenInclude(c => c.Phones).Include(o => o.Phones).AsSplitQuery();
 
     private IQueryable<Location> LocationsQuery(List<Guid> ids) => db.Locations.Where(l => EF.Parameter(ids).Contains(l.Id)).Include(l => l.Addresses);
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, HsdsJson.Options);
-
-    /// <summary>Same content as the database, compared as HSDS (so as the export would write it), apart from the change time.</summary>
-    private static bool Same(Service current, Service desired)
-    {
-        string Canonical(Service s)
-        {
-            var dto = HsdsMapping.ToHsds(s, TermCatalog.Empty, HsdsWriteOptions.Export);
-            dto.LastModified = null;
-            dto.Organization = null;
-            foreach (var x in dto.ServiceAtLocations ?? []) x.Location = null;
-            return Json(dto);
-        }
-        return Canonical(current) == Canonical(desired);
-    }
 
     /// <summary>Copies the desired values onto the tracked entity; EF marks only fields that really differ.</summary>
     private void CopyScalars<T>(T current, T desired) where T : class
