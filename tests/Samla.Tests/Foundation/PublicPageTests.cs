@@ -70,6 +70,8 @@ public sealed class PublicPageTests(SamlaApp app) : IClassFixture<SamlaApp>
         using var client = app.CreateClient();
         var body = await client.AssertOkAsync($"/insatser/{parenting.Id}");
         Assert.Equal(parenting.Name, Assert.Single(Html.H1s(body)));
+        // The trail is named as Swedish public sites name it.
+        Assert.Contains("<nav class=\"breadcrumbs\" aria-label=\"Du är här\">", body, StringComparison.Ordinal);
     }
 
     [Fact]
