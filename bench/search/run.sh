@@ -154,7 +154,11 @@ load "search-api" cached "${API_URLS[@]}"; API_RPS=$LAST_RPS
 
 load "search-page uncached" uncached "${PAGE_URLS[@]}"; PAGE_UNCACHED_RPS=$LAST_RPS
 load "search-api uncached" uncached "${API_URLS[@]}"; API_UNCACHED_RPS=$LAST_RPS
-python3 -c "print(f'search API throughput: {100*$API_RPS/$STATIC_RPS:.0f} % of static (uncached: API {100*$API_UNCACHED_RPS/$STATIC_RPS:.1f} %, page {100*$PAGE_UNCACHED_RPS/$STATIC_RPS:.1f} %)')"
+# The static file once more: its throughput moves by a quarter from run to run on the same machine, so the shares below
+# are of the higher of its two rows (the stricter reference).
+load "static-file again" cached "${STATIC_URLS[@]}"
+STATIC_RPS=$(python3 -c "print(max($STATIC_RPS, $LAST_RPS))")
+python3 -c "print(f'search API throughput: {100*$API_RPS/$STATIC_RPS:.0f} % of static (uncached: API {100*$API_UNCACHED_RPS/$STATIC_RPS:.1f} %, page {100*$PAGE_UNCACHED_RPS/$STATIC_RPS:.1f} %; static: the higher of its two rows)')"
 echo "peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/"$APP_PID"/status)"
 
 # ---- Freshness: a change written straight to the database, as another instance (or the command line) writes it:

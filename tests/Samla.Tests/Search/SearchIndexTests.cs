@@ -249,6 +249,30 @@ public sealed class SearchIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_relevance_page_found_from_score_levels_equals_the_one_found_by_scoring_every_match()
+    {
+        // One-unit texts take their page from score levels (bit sets) when the matches are many; the same page, in the same
+        // order with the same scores, as scoring every match. Checked on both relevance sets' queries and this class's.
+        using var both = SearchIndex.Build([.. services, .. HeldOutRelevanceTests.Services], DateTime.UtcNow);
+        string[] own = ["mötesplats", "motesplatser fika", "ptsd", "traumabehandling", "språkkafé", "föräldrar", "samtalsgrupp", "papperslösa", "trauma", "stöd", "svenska", "kafé", "barn"];
+        var queries = own.Concat(Relevance.RelevanceSet.Load("demo.tsv").Queries.Select(q => q.Query))
+            .Concat(Relevance.RelevanceSet.Load("heldout.tsv").Queries.Select(q => q.Query)).Distinct().ToList();
+        foreach (var query in queries)
+        {
+            foreach (var (page, size) in new[] { (1, 1), (1, 3), (2, 2), (1, 20), (3, 1) })
+            {
+                var request = new SearchRequest { Text = query, Page = page, PageSize = size, CountFacets = false };
+                both.LevelsFrom = int.MaxValue;
+                var scored = both.Search(request).Hits.Select(h => (h.Id, h.Score)).ToList();
+                both.LevelsFrom = 0;
+                var levelled = both.Search(request).Hits.Select(h => (h.Id, h.Score)).ToList();
+                Assert.True(scored.SequenceEqual(levelled), $"'{query}' page {page} of {size}: [{string.Join(", ", scored)}] scored, [{string.Join(", ", levelled)}] from levels");
+            }
+        }
+        Assert.True(both.LevelAnswers > queries.Count, $"levels served {both.LevelAnswers} pages");
+    }
+
+    [Fact]
     public void Paging_returns_the_requested_slice()
     {
         var all = Names(new SearchRequest { PageSize = 100 });

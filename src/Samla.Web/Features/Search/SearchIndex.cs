@@ -72,6 +72,8 @@ public sealed partial class SearchIndex : IDisposable
     private readonly Dictionary<string, Dictionary<string, Bits>> facetBits;
     // For facet counts: per dimension its values in order, each as its non-empty words (see SparseBits).
     private readonly Dictionary<string, (string Value, SparseBits Words)[]> counting;
+    // The same values' names alone, shared by every answer's counts (see FacetCounts).
+    private readonly Dictionary<string, string[]> countingValues;
     // The same values' ids (see Store.ValueIds), by dimension index in SearchFacets.Counted; each slot's values as ids
     // (Store.SlotValues); and what each way of counting costs (see CountBySlots).
     private readonly int[][] countingIds;
@@ -184,6 +186,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         this.store = store;
         this.counting = counting;
+        countingValues = counting.ToDictionary(c => c.Key, c => Array.ConvertAll(c.Value, v => v.Item1), StringComparer.Ordinal);
         slotValues = store.SlotValues;
         idCount = [.. store.ValueIds.Select(v => v.Count)];
         countingIds = new int[SearchFacets.Counted.Count][];
@@ -617,14 +620,14 @@ public sealed partial class SearchIndex : IDisposable
             }
             if (counting.TryGetValue(facet, out var values))
             {
-                var counts = new List<FacetCount>(values.Length);
-                foreach (var (value, set) in values) counts.Add(new FacetCount(value, set.CountAnd(baseSet)));
-                facets[facet] = counts;
+                var counts = new int[values.Length];
+                for (var k = 0; k < values.Length; k++) counts[k] = values[k].Words.CountAnd(baseSet);
+                facets[facet] = new FacetCounts(countingValues[facet], counts);
             }
         }
 
         SearchStages.Add(SearchStage.Facets, ref stage);
-        var hits = PageOf(request, textHits, matched, total, (page - 1) * pageSize, pageSize);
+        var hits = PageOf(request, textHits, matched, total, (page - 1) * pageSize, pageSize, scratch);
         SearchStages.Add(SearchStage.Paging, ref stage);
         return new SearchResult(total, page, pageSize, hits, facets, without) { AllWords = textHits?.AllWords ?? true };
     }
@@ -639,9 +642,9 @@ public sealed partial class SearchIndex : IDisposable
         var facets = new Dictionary<string, IReadOnlyList<FacetCount>>(counting.Count, StringComparer.Ordinal);
         foreach (var (facet, values) in counting)
         {
-            var counts = new List<FacetCount>(values.Length);
-            foreach (var (value, set) in values) counts.Add(new FacetCount(value, set.CountAnd(alive)));
-            facets[facet] = counts.AsReadOnly();
+            var counts = new int[values.Length];
+            for (var k = 0; k < values.Length; k++) counts[k] = values[k].Words.CountAnd(alive);
+            facets[facet] = new FacetCounts(countingValues[facet], counts);
         }
         // Two searches at once may both make it: the same counts, and either is kept.
         return everything = new AllCounts(facets, alive.Count());
@@ -698,9 +701,9 @@ public sealed partial class SearchIndex : IDisposable
         {
             if (!open[d] || !counting.TryGetValue(SearchFacets.Counted[d], out var values)) continue;
             var ids = countingIds[d];
-            var list = new List<FacetCount>(values.Length);
-            for (var k = 0; k < values.Length; k++) list.Add(new FacetCount(values[k].Value, counts[d][ids[k]]));
-            result[SearchFacets.Counted[d]] = list;
+            var list = new int[values.Length];
+            for (var k = 0; k < values.Length; k++) list[k] = counts[d][ids[k]];
+            result[SearchFacets.Counted[d]] = new FacetCounts(countingValues[SearchFacets.Counted[d]], list);
         }
         return result;
     }
@@ -740,8 +743,20 @@ public sealed partial class SearchIndex : IDisposable
         filters[facet] = bits;
     }
 
+    /// <summary>
+    /// Matches from which a relevance page of a one-unit text is found from its score levels (see TextHits.First) rather
+    /// than by scoring every match: below it, scoring them all costs less than making the levels' bit sets.
+    /// Tests set it to compare both ways.
+    /// </summary>
+    internal int LevelsFrom { get; set; } = 2048;
+
+    /// <summary>Relevance pages found from score levels (for tests).</summary>
+    internal long LevelAnswers => Interlocked.Read(ref levelAnswers);
+
+    private long levelAnswers;
+
     /// <summary>One page of the matched services in the requested order, without sorting more than needed.</summary>
-    private List<SearchHit> PageOf(SearchRequest request, TextHits? textHits, Bits matched, int total, int skip, int take)
+    private List<SearchHit> PageOf(SearchRequest request, TextHits? textHits, Bits matched, int total, int skip, int take, Scratch scratch)
     {
         var page = new List<SearchHit>(take);
         var needed = skip + take;
@@ -768,6 +783,13 @@ public sealed partial class SearchIndex : IDisposable
             return page;
         }
         // Relevance: score descending, then name.
+        if (total >= LevelsFrom && textHits.First(matched, needed, nameRank, scratch) is { } levelled)
+        {
+            // One unit of text: the page found from its score levels (see TextHits.First).
+            Interlocked.Increment(ref levelAnswers);
+            for (var i = skip; i < levelled.Count && i < needed; i++) page.Add(docs[levelled[i].Slot] with { Score = levelled[i].Score });
+            return page;
+        }
         // Scores take few distinct values (sums of a handful of weights), so instead of sorting every match, find the
         // lowest score that still reaches the page, sort the few matches above it, and take that score's first ties in
         // name order.

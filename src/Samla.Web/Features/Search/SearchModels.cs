@@ -72,6 +72,24 @@ public sealed record SearchHit(
 
 public readonly record struct FacetCount(string Value, int Count);
 
+/// <summary>
+/// A dimension's counts: its values, shared by every answer of an index snapshot, and a count for each (an answer's
+/// counts are then one small array per dimension, not a pair per value: the municipalities alone are 290).
+/// </summary>
+public sealed class FacetCounts(string[] values, int[] counts) : IReadOnlyList<FacetCount>
+{
+    public FacetCount this[int index] => new(values[index], counts[index]);
+
+    public int Count => values.Length;
+
+    public IEnumerator<FacetCount> GetEnumerator()
+    {
+        for (var i = 0; i < values.Length; i++) yield return this[i];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
 public sealed record SearchResult(
     int Total,
     int Page,
@@ -90,19 +108,13 @@ public sealed record SearchResult(
 
     public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 
-    private Dictionary<string, Dictionary<string, int>>? counts;
-
     /// <summary>Count for one facet value (0 when absent).</summary>
     public int CountOf(string facet, string value)
     {
-        // Per dimension, when first asked (a page asks about a few values of each; the municipalities alone are 290).
-        counts ??= new(StringComparer.Ordinal);
-        if (!counts.TryGetValue(facet, out var byValue))
-        {
-            byValue = Facets.TryGetValue(facet, out var list) ? list.ToDictionary(v => v.Value, v => v.Count) : [];
-            counts[facet] = byValue;
-        }
-        return byValue.GetValueOrDefault(value);
+        // A page asks about a few values of each dimension: a scan costs less than a lookup table.
+        if (!Facets.TryGetValue(facet, out var list)) return 0;
+        for (var i = 0; i < list.Count; i++) if (list[i].Value == value) return list[i].Count;
+        return 0;
     }
 
     /// <summary>The active filter whose removal gives most results (the most restrictive), or null.</summary>

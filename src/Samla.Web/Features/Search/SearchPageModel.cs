@@ -1,7 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Search;
@@ -19,19 +19,21 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
 
     public static readonly IReadOnlyList<string> WeekdayCodes = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
-    [BindProperty(SupportsGet = true, Name = "malgrupp")] public List<string> TargetGroups { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "kommun")] public List<string> Municipalities { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "aldersgrupp")] public List<string> AgeGroups { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "alder")] public string? Age { get; set; }
-    [BindProperty(SupportsGet = true, Name = "niva")] public List<string> Layers { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "kategori")] public List<string> Categories { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "sprak")] public List<string> Languages { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "gratis")] public string? Free { get; set; }
-    [BindProperty(SupportsGet = true, Name = "tillgang")] public List<string> AccessModes { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "dag")] public List<string> Weekdays { get; set; } = [];
-    [BindProperty(SupportsGet = true, Name = "sortering")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sida")] public string? PageNumber { get; set; }
+    // Read straight from the query string in RunAsync (model binding and validation of thirteen properties cost more than
+    // a search's facet counts); the names are those of the form's fields.
+    public string? Query { get; private set; }
+    public List<string> TargetGroups { get; private set; } = [];
+    public List<string> Municipalities { get; private set; } = [];
+    public List<string> AgeGroups { get; private set; } = [];
+    public string? Age { get; private set; }
+    public List<string> Layers { get; private set; } = [];
+    public List<string> Categories { get; private set; } = [];
+    public List<string> Languages { get; private set; } = [];
+    public string? Free { get; private set; }
+    public List<string> AccessModes { get; private set; } = [];
+    public List<string> Weekdays { get; private set; } = [];
+    public string? Sort { get; private set; }
+    public string? PageNumber { get; private set; }
 
     public SearchRequest Criteria { get; private set; } = new();
     public SearchResult Result { get; private set; } = null!;
@@ -45,6 +47,7 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     {
         SearchStages.BeginAnswer(HttpContext, api: false);
         var stage = System.Diagnostics.Stopwatch.GetTimestamp();
+        ReadQuery(Request.Query);
         var page = int.TryParse(PageNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 10_000) : 1;
         Criteria = new SearchRequest
         {
@@ -58,7 +61,7 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
             Languages = Clean(Languages),
             FreeOnly = Free is "1" or "true" or "on",
             AccessModes = Clean(AccessModes),
-            Weekdays = Clean(Weekdays).Where(d => WeekdayCodes.Contains(d)).ToList(),
+            Weekdays = Clean(Weekdays).FindAll(WeekdayCodes.Contains),
             Sort = Sort == "bekraftad" ? SearchSort.Verified : SearchSort.Relevance,
             Page = page,
             PageSize = pageSize,
@@ -67,10 +70,61 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
         Result = await search.SearchAsync(Criteria, ct);
     }
 
-    private static List<string> Clean(List<string> values) =>
-        values.Where(v => !string.IsNullOrWhiteSpace(v) && v.Length <= 40).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).Take(MaxValues).ToList();
+    /// <summary>The search's state from the query string, as the form sends it (a repeated single value: its first).</summary>
+    private void ReadQuery(IQueryCollection query)
+    {
+        // As model binding: an empty or blank value is no value.
+        static string? One(IQueryCollection query, string key) => query[key] is { Count: > 0 } v && !string.IsNullOrWhiteSpace(v[0]) ? v[0] : null;
+        static List<string> All(IQueryCollection query, string key)
+        {
+            var values = query[key];
+            var list = new List<string>(values.Count);
+            foreach (var v in values) if (v is not null) list.Add(v);
+            return list;
+        }
+        Query = One(query, "q");
+        TargetGroups = All(query, "malgrupp");
+        Municipalities = All(query, "kommun");
+        AgeGroups = All(query, "aldersgrupp");
+        Age = One(query, "alder");
+        Layers = All(query, "niva");
+        Categories = All(query, "kategori");
+        Languages = All(query, "sprak");
+        Free = One(query, "gratis");
+        AccessModes = All(query, "tillgang");
+        Weekdays = All(query, "dag");
+        Sort = One(query, "sortering");
+        PageNumber = One(query, "sida");
+    }
 
-    public bool IsStale(DateOnly? assured) => freshness.IsStale(assured);
+    private static List<string> Clean(List<string> values)
+    {
+        var clean = new List<string>(values.Count);
+        foreach (var v in values)
+        {
+            if (string.IsNullOrWhiteSpace(v) || v.Length > 40) continue;
+            var value = v.Trim();
+            if (!clean.Contains(value)) clean.Add(value);
+            if (clean.Count == MaxValues) break;
+        }
+        return clean;
+    }
+
+    /// <summary>
+    /// A hit's "last verified" line, and whether it is out of date. Formatted once per language, date and state (a page
+    /// shows twenty hits, and their dates repeat); at most 8 192 are kept.
+    /// </summary>
+    public (string Text, bool Stale) Verified(IStringLocalizer<SearchText> text, DateOnly? assured)
+    {
+        if (assured is not { } date) return (text["HitNeverVerified"], true);
+        var stale = freshness.IsStale(date);
+        var key = (CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, date, stale);
+        if (VerifiedLines.TryGetValue(key, out var line)) return (line, stale);
+        if (VerifiedLines.Count >= 8192) VerifiedLines.Clear();
+        return (VerifiedLines[key] = text[stale ? "HitStale" : "HitVerified", Formats.LongDate(date)], stale);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string UiCulture, string Culture, DateOnly Date, bool Stale), string> VerifiedLines = new();
 
     /// <summary>A term's name in the UI language (Swedish when no translation).</summary>
     public static string TermLabel(string taxonomy, string code)
@@ -89,6 +143,15 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
 
     public static string MunicipalityName(string code) => ReferenceData.MunicipalityNamesByCode.GetValueOrDefault(code) ?? code;
 
+    /// <summary>The names of the first <paramref name="max"/> municipalities, comma-separated.</summary>
+    public static string MunicipalityNames(IReadOnlyList<string> codes, int max)
+    {
+        if (codes.Count == 1) return MunicipalityName(codes[0]);
+        var names = new string[Math.Min(max, codes.Count)];
+        for (var i = 0; i < names.Length; i++) names[i] = MunicipalityName(codes[i]);
+        return string.Join(", ", names);
+    }
+
     public static Localized Pick(IReadOnlyDictionary<string, Dictionary<string, string>> translations, string field, string swedish) =>
         ContentText.Pick(translations as Dictionary<string, Dictionary<string, string>> ?? new(translations), field, swedish);
 
@@ -100,7 +163,13 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     {
         // Without LINQ: a results page builds nine of these on every answer.
         var counts = Result.Facets.GetValueOrDefault(facet) ?? [];
-        var options = new List<(string Value, string Label, int Count, bool Selected)>(counts.Count + selected.Count);
+        var options = new List<(string Value, string Label, int Count, bool Selected)>(facet switch
+        {
+            SearchFacets.Weekday => WeekdayCodes.Count,
+            SearchFacets.Municipality => MaxMunicipalityOptions + selected.Count,
+            SearchFacets.TargetGroup or SearchFacets.AgeGroup or SearchFacets.Layer or SearchFacets.Category or SearchFacets.Access => Codes(facet).Length,
+            _ => Offered(counts) + selected.Count,
+        });
         void Add(string value, int count)
         {
             var chosen = Contains(selected, value);
@@ -128,10 +197,17 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
                 return options;
             default:
                 // The values in the data (languages), and any chosen.
-                foreach (var c in counts) Add(c.Value, c.Count);
+                for (var i = 0; i < counts.Count; i++) Add(counts[i].Value, counts[i].Count);
                 AddChosenNotOffered();
                 return facet == SearchFacets.Language ? ByLabel(facet, options) : options;
         }
+    }
+
+    private static int Offered(IReadOnlyList<FacetCount> counts)
+    {
+        var offered = 0;
+        for (var i = 0; i < counts.Count; i++) if (counts[i].Count > 0) offered++;
+        return offered;
     }
 
     private static bool Contains(IReadOnlyList<string> values, string value)
@@ -148,8 +224,9 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
     {
         static bool Before(FacetCount x, FacetCount y) => x.Count != y.Count ? x.Count > y.Count : string.CompareOrdinal(x.Value, y.Value) < 0;
         var top = new List<FacetCount>(count + 1);
-        foreach (var c in counts)
+        for (var i = 0; i < counts.Count; i++)
         {
+            var c = counts[i];
             if (c.Count <= 0 || (top.Count == count && !Before(c, top[^1]))) continue;
             var at = top.Count;
             while (at > 0 && Before(c, top[at - 1])) at--;
@@ -257,15 +334,28 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
             ["sida"] = keepPage && Criteria.Page > 1 ? [Criteria.Page.ToString(CultureInfo.InvariantCulture)] : [],
         };
         change?.Invoke(state);
-        var url = path;
+        var url = new System.Text.StringBuilder(path, 128);
+        var first = !path.Contains('?', StringComparison.Ordinal);
         foreach (var (key, values) in state)
         {
-            foreach (var v in values) url = QueryHelpers.AddQueryString(url, key, v);
+            // As QueryHelpers.AddQueryString, without a new string per value.
+            foreach (var v in values)
+            {
+                url.Append(first ? '?' : '&').Append(UrlEncoder.Default.Encode(key)).Append('=').Append(UrlEncoder.Default.Encode(v));
+                first = false;
+            }
         }
-        return url;
+        return url.ToString();
     }
 
-    public string PageUrl(int page) => Link("/sok", s => s["sida"] = page > 1 ? [page.ToString(CultureInfo.InvariantCulture)] : []);
+    /// <summary>The search on page <paramref name="page"/> (the page number is the address's last parameter, as in <see cref="Link"/>).</summary>
+    public string PageUrl(int page)
+    {
+        var search = searchUrl ??= Link("/sok");
+        return page <= 1 ? search : search + (search.Contains('?', StringComparison.Ordinal) ? "&sida=" : "?sida=") + page.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private string? searchUrl;
 
     /// <summary>Query-string key of a facet.</summary>
     public static string Key(string facet) => facet switch

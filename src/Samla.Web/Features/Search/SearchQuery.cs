@@ -246,6 +246,7 @@ public sealed partial class SearchIndex
         {
             this.options = options;
             this.length = length;
+            Levels = LevelsOf(options, length);
             if (options is [{ Words: [var only] }])
             {
                 // One word: its own set (only read from here on).
@@ -263,6 +264,35 @@ public sealed partial class SearchIndex
         }
 
         public Bits Any { get; }
+
+        /// <summary>
+        /// The one-word options' clauses as score levels, highest first (a stable order): a slot's score from them is the
+        /// first level that has it, as <see cref="ScoreOf"/> gives it, because each word's clauses come best first. Null when
+        /// a word's clauses do not (then the levels would not give the same scores). Weightless clauses are left out: a slot
+        /// they alone find scores 0.
+        /// </summary>
+        public (Bits Bits, float Score)[]? Levels { get; }
+
+        /// <summary>The options of several words (synonym phrases): their slots are few, and scored one by one.</summary>
+        public IEnumerable<Option> Phrases => options.Where(o => o.Words.Length > 1);
+
+        private static (Bits Bits, float Score)[]? LevelsOf(Option[] options, int length)
+        {
+            var levels = new List<(Bits Bits, float Score)>();
+            foreach (var o in options)
+            {
+                if (o.Words is not [var word]) continue;
+                for (var k = 0; k < word.Clauses.Length; k++)
+                {
+                    var (bits, weight) = word.Clauses[k];
+                    if (k > 0 && weight > word.Clauses[k - 1].Weight) return null;
+                    // The same sum in the same order as Option.ScoreOf and ScoreAll.
+                    var score = o.Factor * (0f + weight) * length / o.Words.Length;
+                    if (weight > 0f && score > 0f) levels.Add((bits, score));
+                }
+            }
+            return [.. levels.OrderByDescending(l => l.Score)];
+        }
 
         /// <summary>The word, when the unit is one word of the query itself (no synonym): its score is then its word's.</summary>
         public Word? Single => options is [{ Factor: 1f, Words: [var w] }] && length == 1 ? w : null;
@@ -334,6 +364,115 @@ public sealed partial class SearchIndex
         public Bits Matched { get; } = matched;
 
         public bool AllWords { get; } = allWords;
+
+        /// <summary>Phrase slots scored one by one at most; past this the levels are not worth it.</summary>
+        private const int MaxPhraseSlots = 2048;
+
+        /// <summary>
+        /// The first <paramref name="needed"/> of <paramref name="matched"/> in relevance order (score descending, then name),
+        /// with their scores, without scoring every match: for a text of one unit, the slots of a score are a bit set (its
+        /// clauses', less the levels above), so only the levels down to the page's lowest score are made, and only the
+        /// page's slots are visited. The few slots a synonym phrase finds are scored one by one. Null when the text is not
+        /// one such unit (then every match is scored).
+        /// </summary>
+        public List<(int Slot, float Score)>? First(Bits matched, int needed, int[] nameRank, Scratch scratch)
+        {
+            if (!AllWords || units is not [var unit] || unit.Levels is not { } levels) return null;
+            Bits? phraseSlots = null;
+            foreach (var phrase in unit.Phrases)
+            {
+                var all = scratch.CopyOf(matched);
+                foreach (var w in phrase.Words) all.And(w.Any);
+                if (phraseSlots is null) phraseSlots = all;
+                else phraseSlots.Or(all);
+            }
+            var phrased = new List<(int Slot, float Score)>();
+            if (phraseSlots is not null)
+            {
+                if (phraseSlots.Count() > MaxPhraseSlots) return null;
+                ForEachSlot(phraseSlots, slot => phrased.Add((slot, ScoreOf(slot))));
+                phrased.Sort((x, y) => y.Score.CompareTo(x.Score));
+            }
+            var remaining = scratch.CopyOf(matched);
+            if (phraseSlots is not null) remaining.AndNot(phraseSlots);
+
+            // Walk the scores from the highest: each level's slots (a bit set) and the phrase slots of that score, until
+            // the page is reached. The level reaching it gives the ties; those above are all on the page.
+            var above = new List<(Bits Bits, float Score)>();
+            var p = 0;
+            var count = 0;
+            (Bits? Bits, float Score) last;
+            var k = 0;
+            var zero = false;
+            while (true)
+            {
+                // The next score: the next level's, or a phrase slot's above it; after the levels, 0 (what no level has).
+                var levelScore = k < levels.Length ? levels[k].Score : 0f;
+                var score = p < phrased.Count && phrased[p].Score > levelScore ? phrased[p].Score : levelScore;
+                Bits? set = null;
+                if (score == levelScore)
+                {
+                    set = scratch.Empty();
+                    if (k < levels.Length)
+                    {
+                        for (; k < levels.Length && levels[k].Score == score; k++) count += set.MoveFrom(remaining, levels[k].Bits);
+                    }
+                    else
+                    {
+                        set.CopyFrom(remaining);
+                        count += set.Count();
+                        zero = true;
+                    }
+                }
+                while (p < phrased.Count && phrased[p].Score == score)
+                {
+                    p++;
+                    count++;
+                }
+                last = (set, score);
+                if (count >= needed || zero) break;
+                if (set is not null) above.Add((set, score));
+            }
+
+            var threshold = last.Score;
+            var ordered = new List<(int Slot, float Score)>(needed);
+            foreach (var (bits, score) in above) ForEachSlot(bits, slot => ordered.Add((slot, score)));
+            foreach (var x in phrased)
+            {
+                if (x.Score > threshold) ordered.Add(x);
+            }
+            ordered.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : nameRank[x.Slot].CompareTo(nameRank[y.Slot]));
+            var ties = needed - ordered.Count;
+            if (ties > 0)
+            {
+                // The first ties in name order: a bounded heap that drops the last in name order.
+                var heap = new PriorityQueue<int, int>(ties + 1);
+                void Offer(int slot)
+                {
+                    var rank = nameRank[slot];
+                    if (heap.Count < ties) heap.Enqueue(slot, -rank);
+                    else if (heap.TryPeek(out _, out var worst) && rank < -worst) heap.DequeueEnqueue(slot, -rank);
+                }
+                if (last.Bits is { } tied) ForEachSlot(tied, Offer);
+                foreach (var x in phrased)
+                {
+                    if (x.Score == threshold) Offer(x.Slot);
+                }
+                var first = new (int, float)[heap.Count];
+                for (var i = first.Length - 1; i >= 0; i--) first[i] = (heap.Dequeue(), threshold);
+                ordered.AddRange(first);
+            }
+            return ordered;
+        }
+
+        private static void ForEachSlot(Bits bits, Action<int> action)
+        {
+            var words = bits.Words;
+            for (var i = 0; i < words.Length; i++)
+            {
+                for (var w = words[i]; w != 0; w &= w - 1) action((i << 6) + System.Numerics.BitOperations.TrailingZeroCount(w));
+            }
+        }
 
         public float ScoreOf(int slot)
         {
