@@ -11,7 +11,11 @@ public sealed class SearchPrintModel(ServiceSearch search, Freshness freshness) 
     /// </summary>
     public Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = null;
+        if (Request.Query.ContainsKey("sida"))
+        {
+            Request.Query = new QueryCollection(Request.Query.Where(kv => !string.Equals(kv.Key, "sida", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase));
+        }
         return RunAsync(PrintPageSize, ct);
     }
 }
