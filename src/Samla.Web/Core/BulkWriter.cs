@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Samla.Web.Data;
@@ -38,6 +39,10 @@ public sealed class BulkWriter(SamlaDbContext db) : IDisposable
     private readonly Dictionary<Type, Table> _tables = [];
     private readonly bool _copy = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
     private int _buffered;
+
+    /// <summary>The context's interceptor that hears of a COPY under way (the database watch), if it has one.</summary>
+    private readonly IRawDatabaseWork? _work = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?
+        .OfType<IRawDatabaseWork>().FirstOrDefault();
 
     /// <summary>Rows written (or buffered) so far.</summary>
     public long RowsWritten { get; private set; }
@@ -78,6 +83,8 @@ public sealed class BulkWriter(SamlaDbContext db) : IDisposable
         foreach (var table in _tables.Values.Where(t => t.Rows.Count > 0).OrderBy(DepthOf))
         {
             var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Property.GetColumnName())));
+            // A COPY is no EF command: the watch is told itself, so a silent server breaks it within seconds like a command.
+            using (_work?.Started(connection))
             await using (var import = await connection.BeginBinaryImportAsync($"COPY {table.Name} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var row in table.Rows)
@@ -185,4 +192,15 @@ public sealed class BulkWriter(SamlaDbContext db) : IDisposable
         await AddAsync(c, ct);
         foreach (var p in c.Phones) await AddAsync(p, ct);
     }
+}
+
+/// <summary>
+/// Hears of database work that EF's interceptors do not see (they see commands, commits and connections): a PostgreSQL COPY
+/// (<see cref="BulkWriter"/>). A context interceptor that implements it (the database watch) counts the work as under way
+/// from <see cref="Started"/> until the result is disposed, and may refuse it at once (it throws) while the database is
+/// known not to answer.
+/// </summary>
+public interface IRawDatabaseWork
+{
+    IDisposable Started(DbConnection connection);
 }

@@ -23,6 +23,9 @@ public static class UiLanguages
 
     public static UiLanguage Current => Find(CultureInfo.CurrentUICulture.Name) ?? All[0];
 
+    /// <summary>What separates the items of a list in running text: the Arabic comma ("، ") in Arabic and Dari, else ", ".</summary>
+    public static string ListSeparator => Current.RightToLeft ? "، " : ", ";
+
     /// <summary>
     /// The culture a request in this UI language formats with: named by the language code (so the resources and the
     /// language menu match it) but writing dates and numbers as people of that language in Sweden read them. English is

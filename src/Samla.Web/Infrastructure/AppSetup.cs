@@ -115,6 +115,7 @@ public static class AppSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Features.Shared.SharedText)));
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, ModelBindingMessages>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Coordination, p => p.RequireRole(Roles.Administrator, Roles.Coordinator))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator));

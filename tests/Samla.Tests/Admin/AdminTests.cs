@@ -148,6 +148,14 @@ public sealed partial class AdminTests(SamlaApp app) : IClassFixture<SamlaApp>
         using var deactivate = await WorkspaceData.PostAsync(coordinator, $"/admin/anvandare?handler=Deactivate&userId={adminId}", [], tokenPage: "/admin/anvandare");
         Assert.Equal(HttpStatusCode.NotFound, deactivate.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == adminId).Select(u => u.IsActive).FirstAsync()));
+
+        // The list offers the coordinator no link or button for the administrator (each would answer 404), but does for an editor.
+        var editorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Editor).Select(u => u.Id).FirstAsync());
+        var list = await coordinator.AssertOkAsync("/admin/anvandare");
+        Assert.DoesNotContain($"/admin/anvandare/{adminId}", list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"userId={adminId}", list, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/admin/anvandare/{editorId}\"", list, StringComparison.Ordinal);
+        Assert.Contains($"userId={editorId}&amp;handler=Deactivate", list, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -214,6 +214,9 @@ public sealed class HsdsConformanceTests(SamlaApp app, ITestOutputHelper output)
         Assert.Equal(count, calendar.Events.Count);
         Step("calendar parsed");
         Assert.Single(calendar.TimeZones);
+        // The time zone says when Swedish summer time begins and ends (RFC 5545: a VTIMEZONE has STANDARD or DAYLIGHT parts).
+        Assert.Contains("BEGIN:STANDARD", text, StringComparison.Ordinal);
+        Assert.Contains("BEGIN:DAYLIGHT", text, StringComparison.Ordinal);
         Assert.All(calendar.Events.Take(5), e => Assert.NotNull(e.RecurrenceRule));
 
         // An organisation without public services: no services member, a calendar without events.

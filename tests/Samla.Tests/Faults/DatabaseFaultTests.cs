@@ -56,6 +56,12 @@ public sealed class FaultyDatabaseApp : SamlaApp
     /// </summary>
     public void FreezeWhenSent(string first, string then) => (_proxy ?? throw new InvalidOperationException("PostgreSQL only")).FreezeWhenSent(first, then);
 
+    /// <summary>
+    /// PostgreSQL: as <see cref="FreezeWhenSent"/>, but freezes only that connection and every new one; the connections
+    /// already open keep answering (the background pollers do not notice), so the frozen connection's work is all that waits.
+    /// </summary>
+    public void FreezeConnectionWhenSent(string first, string then) => (_proxy ?? throw new InvalidOperationException("PostgreSQL only")).FreezeConnectionWhenSent(first, then);
+
     /// <summary>True while the proxy holds every byte.</summary>
     public bool IsFrozen => _proxy?.IsFrozen == true;
 
@@ -420,6 +426,48 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
         Assert.Equal(ids.Count, await app.WithDbAsync(db => db.Services.CountAsync(s => ids.Contains(s.Id))));
     }
 
+    /// <summary>
+    /// An import whose COPY is all that runs when PostgreSQL stops answering (the proxy holds the COPY itself): a COPY is no
+    /// EF command, so formerly it waited the connection string's command timeout (30 s). The bulk writer tells the watch of
+    /// it: the import answers a 503 within seconds, and nothing of it was written.
+    /// </summary>
+    [Fact]
+    public async Task An_import_whose_copy_is_under_way_when_the_database_stops_answering_is_a_503_within_seconds_and_writes_nothing()
+    {
+        if (!app.Database.IsPostgres) return; // a silent server is PostgreSQL's fault
+        var template = (await ImportTests.ExportedServicesAsync(app))[0];
+        var services = Enumerable.Range(0, 3).Select(_ => ImportTests.NewService(template)).ToList();
+        var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
+        var body = string.Join("\n", services.Select(s => s.ToJsonString())) + "\n";
+        var key = await app.WithDbAsync(async db => (await ApiKeyStore.CreateAsync(db, "Fel " + Guid.NewGuid().ToString("N")[..6], "test", default)).Key);
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Add(ApiKeyStore.Header, key);
+        var watch = app.Services.GetRequiredService<DatabaseWatch>();
+
+        // The import reads what exists (SELECT), then sends its first COPY: that connection is held from then on, and so is
+        // every new one (the probe's); the connections already open keep answering, so the COPY is all that waits.
+        app.FreezeConnectionWhenSent("SELECT", "COPY ");
+        try
+        {
+            var timer = Stopwatch.StartNew();
+            using var response = await api.PostAsync("/api/hsds/import", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+            var took = timer.Elapsed;
+            var text = await response.Content.ReadAsStringAsync();
+            output.WriteLine(FormattableString.Invariant($"copy in flight: import {(int)response.StatusCode} in {took.TotalSeconds:0.0} s"));
+            Assert.True(app.IsFrozen, $"the import's COPY never went out ({(int)response.StatusCode}: {text})");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.True(took < SilentBound, $"the import took {took}");
+            Assert.True(watch.IsDown, "the COPY under way was not noticed");
+        }
+        finally
+        {
+            app.Restore();
+        }
+        using var browser = app.CreateBrowserClient();
+        await RecoveryAsync(browser);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Services.CountAsync(s => ids.Contains(s.Id))));
+    }
+
     private static List<(string Id, string Name)> Items(JsonElement page) =>
         page.GetProperty("contents").EnumerateArray().Select(s => (s.GetProperty("id").GetString()!, s.GetProperty("name").GetString()!)).ToList();
 }
@@ -435,11 +483,16 @@ public sealed class TcpProxy : IDisposable
     private volatile bool _frozen;
     private volatile Trigger? _trigger;
 
+    /// <summary>Set by a trigger that freezes only its own connection: new connections are frozen too, the others flow.</summary>
+    private volatile bool _newFrozen;
+    private readonly ConcurrentDictionary<object, bool> _frozenRelays = new();
+
     /// <summary>A freeze armed by <see cref="FreezeWhenSent"/>, and the relays that have sent its first pattern since.</summary>
-    private sealed class Trigger(byte[] first, byte[] then)
+    private sealed class Trigger(byte[] first, byte[] then, bool onlyThatConnection)
     {
         public byte[] First { get; } = first;
         public byte[] Then { get; } = then;
+        public bool OnlyThatConnection { get; } = onlyThatConnection;
         public ConcurrentDictionary<object, bool> Primed { get; } = new();
     }
 
@@ -499,12 +552,21 @@ public sealed class TcpProxy : IDisposable
     {
         _trigger = null;
         _frozen = false;
+        _newFrozen = false;
+        _frozenRelays.Clear();
     }
 
-    public bool IsFrozen => _frozen;
+    public bool IsFrozen => _frozen || _newFrozen;
 
     /// <summary>Freezes when a connection that has sent <paramref name="first"/> (from now on) sends <paramref name="then"/>.</summary>
-    public void FreezeWhenSent(string first, string then) => _trigger = new Trigger(Encoding.ASCII.GetBytes(first), Encoding.ASCII.GetBytes(then));
+    public void FreezeWhenSent(string first, string then) => _trigger = new Trigger(Encoding.ASCII.GetBytes(first), Encoding.ASCII.GetBytes(then), false);
+
+    /// <summary>
+    /// As <see cref="FreezeWhenSent"/>, but only that connection and every new one are frozen: connections already open
+    /// keep flowing, so the app's background pollers on their pooled connections do not notice the silence, and only
+    /// what waits on the frozen connection (and a probe's new connection) can.
+    /// </summary>
+    public void FreezeConnectionWhenSent(string first, string then) => _trigger = new Trigger(Encoding.ASCII.GetBytes(first), Encoding.ASCII.GetBytes(then), true);
 
     private async Task AcceptAsync(TcpListener listener)
     {
@@ -531,7 +593,8 @@ public sealed class TcpProxy : IDisposable
             await upstream.ConnectAsync(_targetHost, _targetPort);
             lock (_gate) _open.Add(upstream);
             var relay = new object();
-            await Task.WhenAny(PumpAsync(client, upstream, relay), PumpAsync(upstream, client, null));
+            if (_newFrozen) _frozenRelays[relay] = true;
+            await Task.WhenAny(PumpAsync(client, upstream, relay, watch: true), PumpAsync(upstream, client, relay, watch: false));
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException)
         {
@@ -548,8 +611,8 @@ public sealed class TcpProxy : IDisposable
         }
     }
 
-    /// <summary>Copies bytes from one side to the other; <paramref name="relay"/> is set for the client-to-server direction.</summary>
-    private async Task PumpAsync(TcpClient from, TcpClient to, object? relay)
+    /// <summary>Copies bytes from one side to the other; <paramref name="watch"/> is set for the client-to-server direction.</summary>
+    private async Task PumpAsync(TcpClient from, TcpClient to, object relay, bool watch)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -559,8 +622,8 @@ public sealed class TcpProxy : IDisposable
             int read;
             while ((read = await source.ReadAsync(buffer)) > 0)
             {
-                if (relay is not null && _trigger is { } trigger) Watch(trigger, relay, buffer.AsSpan(0, read));
-                while (_frozen) await Task.Delay(20);
+                if (watch && _trigger is { } trigger) Watch(trigger, relay, buffer.AsSpan(0, read));
+                while (_frozen || _frozenRelays.ContainsKey(relay)) await Task.Delay(20);
                 await target.WriteAsync(buffer.AsMemory(0, read));
             }
         }
@@ -575,7 +638,15 @@ public sealed class TcpProxy : IDisposable
         if (trigger.Primed.ContainsKey(relay))
         {
             if (sent.IndexOf(trigger.Then) < 0) return;
-            _frozen = true;
+            if (trigger.OnlyThatConnection)
+            {
+                _frozenRelays[relay] = true;
+                _newFrozen = true;
+            }
+            else
+            {
+                _frozen = true;
+            }
             _trigger = null;
         }
         else if (sent.IndexOf(trigger.First) >= 0)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Samla.Tests.Infrastructure;
+using Samla.Web.Core;
 using Samla.Web.Data;
 
 namespace Samla.Tests.Foundation;
@@ -70,6 +71,20 @@ public sealed class PublicPageTests(SamlaApp app) : IClassFixture<SamlaApp>
         using var client = app.CreateClient();
         var body = await client.AssertOkAsync($"/insatser/{parenting.Id}");
         Assert.Equal(parenting.Name, Assert.Single(Html.H1s(body)));
+        // The trail is named as Swedish public sites name it.
+        Assert.Contains("<nav class=\"breadcrumbs\" aria-label=\"Du är här\">", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sv", ", ")]
+    [InlineData("ar", "، ")]
+    public async Task Service_page_lists_its_languages_with_the_comma_right_after_each(string lang, string separator)
+    {
+        var id = await app.WithDbAsync(db => db.Services.WherePublic().Where(s => s.Languages.Count >= 2).Select(s => s.Id).FirstAsync());
+        using var client = app.CreateClient();
+        var body = await client.AssertOkAsync($"/insatser/{id}?lang={lang}");
+        Assert.Contains($"</bdi>{separator}<bdi>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain($"</bdi> {separator.Trim()}", body, StringComparison.Ordinal);
     }
 
     [Fact]

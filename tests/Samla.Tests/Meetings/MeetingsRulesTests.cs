@@ -1,3 +1,7 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Samla.Web.Features.Meetings;
 
 namespace Samla.Tests.Meetings;
@@ -78,5 +82,30 @@ public sealed class MeetingsRulesTests
         Assert.True(AttendanceFlags.AbsentFromLastTwo([AttendanceStatus.Excused, AttendanceStatus.Absent]));
         Assert.False(AttendanceFlags.AbsentFromLastTwo([AttendanceStatus.Absent, AttendanceStatus.Present]));
         Assert.False(AttendanceFlags.AbsentFromLastTwo([AttendanceStatus.Absent]));
+    }
+
+    [Theory]
+    [InlineData("sv", 0, "inga")]
+    [InlineData("sv", 1, "varje dag")]
+    [InlineData("sv", 2, "varannan dag")]
+    [InlineData("sv", 3, "var 3:e dag")]
+    [InlineData("sv", 7, "varje vecka")]
+    [InlineData("sv", 14, "varannan vecka")]
+    [InlineData("en", 1, "every day")]
+    [InlineData("en", 10, "every 10 days")]
+    public void Reminders_after_the_deadline_read_naturally(string language, int everyDays, string expected)
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+        var t = new StringLocalizer<MeetingsText>(factory);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(language);
+            Assert.Equal(expected, ReminderSchedule.OverdueInWords(t, everyDays));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 }

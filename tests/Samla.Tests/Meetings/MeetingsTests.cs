@@ -52,6 +52,17 @@ public sealed class MeetingsTests(SamlaApp app) : IClassFixture<SamlaApp>
     });
 
     [Fact]
+    public async Task A_value_that_cannot_be_read_gets_a_message_in_the_ui_language_not_aspnets_english()
+    {
+        using var coordinator = await CoordinatorAsync();
+        using var posted = await MeetingsData.PostAsync(coordinator, "/samordning/uppdateringsrundor/ny",
+            [new("Input.Title", "Runda"), new("Input.Deadline", Today(14)), new("Input.ReminderDays", "14, 3"), new("Input.OverdueEveryDays", "abc")]);
+        var body = await posted.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Contains("”abc” är inte ett giltigt värde.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid for", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Round_states_are_derived_from_editors_confirmations_and_edits_and_the_closing_report_goes_into_the_minutes()
     {
         var a = await app.OrganizationAsync(2);

@@ -109,6 +109,15 @@ public sealed class PreparednessTests(SamlaAppWithoutDemoData app) : IClassFixtu
     public async Task Public_preparedness_page_speaks_every_UI_language(string lang, string title)
     {
         var (surge, plain) = await ServicesAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var twoLanguages = new Service { Name = $"Två språk {Guid.NewGuid():N}", Organization = new Organization { Name = $"Språkföreningen {Guid.NewGuid():N}", Description = "Test." }, SurgeCapacity = 5, SurgeLeadTimeDays = 3, AssuredDate = DateOnly.FromDateTime(DateTime.UtcNow) };
+            twoLanguages.ServiceAreas.Add(new ServiceArea { MunicipalityCode = "1383" });
+            twoLanguages.Languages.Add(new Language { Code = "uk" });
+            twoLanguages.Languages.Add(new Language { Code = "ar" });
+            db.Services.Add(twoLanguages);
+            await db.SaveChangesAsync();
+        });
         using var visitor = app.CreateBrowserClient();
 
         var html = await visitor.AssertOkAsync("/beredskap?lang=" + lang);
@@ -116,5 +125,9 @@ public sealed class PreparednessTests(SamlaAppWithoutDemoData app) : IClassFixtu
         Assert.Equal(title, Assert.Single(Html.H1s(html)));
         Assert.Contains(surge.Name, html, StringComparison.Ordinal);
         Assert.DoesNotContain(plain.Name, html, StringComparison.Ordinal);
+        // A list of languages is separated as the UI language writes lists (the Arabic comma in Arabic and Dari).
+        var languages = System.Text.RegularExpressions.Regex.Matches(html, "<dd>([^<]*)</dd>").Select(m => m.Groups[1].Value).Where(v => v.Contains(',') || v.Contains('،')).ToList();
+        Assert.NotEmpty(languages);
+        Assert.All(languages, v => Assert.Contains(lang is "ar" or "prs" ? "، " : ", ", v, StringComparison.Ordinal));
     }
 }

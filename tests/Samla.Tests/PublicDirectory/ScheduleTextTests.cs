@@ -59,7 +59,7 @@ public sealed class ScheduleTextTests
     [Theory]
     // The noun agrees with the number: Ukrainian 1/21 тиждень, 2–4 тижні, 5–20 тижнів; Arabic dual for 2,
     // plural for 3–10, singular accusative for 11–99.
-    [InlineData("uk", 2, "Раз на 2 тижні, ")]
+    [InlineData("uk", 2, "Раз на два тижні, ")]
     [InlineData("uk", 5, "Раз на 5 тижнів, ")]
     [InlineData("uk", 12, "Раз на 12 тижнів, ")]
     [InlineData("uk", 21, "Раз на 21 тиждень, ")]
@@ -67,8 +67,13 @@ public sealed class ScheduleTextTests
     [InlineData("ar", 2, "كل أسبوعين، ")]
     [InlineData("ar", 3, "كل 3 أسابيع، ")]
     [InlineData("ar", 11, "كل 11 أسبوعًا، ")]
-    [InlineData("sv", 2, "Var 2:e vecka, ")]
+    // Interval 1 is every week (the days alone), 2 every other week, only 3 and up by number.
+    [InlineData("sv", 1, "Måndagar")]
+    [InlineData("sv", 2, "Varannan vecka, ")]
+    [InlineData("sv", 3, "Var 3:e vecka, ")]
+    [InlineData("en", 2, "Every other week, ")]
     [InlineData("en", 3, "Every 3 weeks, ")]
+    [InlineData("so", 2, "Labadii toddobaadba mar, ")]
     public void Every_nth_week_agrees_with_the_number(string language, int weeks, string expectedStart) =>
         Assert.StartsWith(expectedStart, Describe(language, new Schedule { Freq = "WEEKLY", Interval = weeks, Byday = "MO" }), StringComparison.Ordinal);
 

@@ -112,6 +112,26 @@ public sealed class SearchFreshnessTests(SamlaApp app) : IClassFixture<SamlaApp>
         Assert.True(took < OtherInstance, $"took {took.TotalMilliseconds:0} ms");
     }
 
+    [Fact]
+    public async Task Organisations_locations_and_places_name_their_services_through_one_parameter_however_many_there_are()
+    {
+        var place = await app.WithDbAsync(db => db.ServiceAtLocations.AsNoTracking()
+            .Select(x => new { x.Id, x.LocationId, x.ServiceId, x.Service.OrganizationId }).FirstAsync());
+        // An import that touches thousands of locations: the ids travel as one parameter, not one per id (dotnet/efcore#37152).
+        var others = Enumerable.Range(0, 2000).Select(_ => Guid.NewGuid()).ToList();
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (scope, known) in new[] { (ServiceChangeScope.Organization, place.OrganizationId), (ServiceChangeScope.Location, place.LocationId), (ServiceChangeScope.Place, place.Id) })
+            {
+                var query = ServiceSearch.ServicesNamedBy(db, scope, [.. others, known]);
+                var sql = query.ToQueryString();
+                var parameters = System.Text.RegularExpressions.Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct().ToList();
+                Assert.True(parameters.Count == 1, $"{scope}: {parameters.Count} parameters\n{sql[..Math.Min(sql.Length, 400)]}");
+                Assert.Contains(place.ServiceId, await query.ToListAsync());
+            }
+        });
+    }
+
     private SamlaDbContext OtherInstanceContext() => app.Database.IsPostgres
         ? new PostgresSamlaDbContext(new DbContextOptionsBuilder<PostgresSamlaDbContext>().UseNpgsql(app.Database.ConnectionString).Options)
         : new SqliteSamlaDbContext(new DbContextOptionsBuilder<SqliteSamlaDbContext>().UseSqlite(app.Database.ConnectionString).Options);

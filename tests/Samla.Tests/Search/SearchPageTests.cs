@@ -114,6 +114,13 @@ public sealed partial class SearchPageTests(SamlaApp app) : IClassFixture<SamlaA
         Assert.Contains("class=\"print-page\"", list, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"main-nav\"", list, StringComparison.Ordinal);
         var first = Html.Links(list, "/insatser/").First();
+        // The list prints the first results and leads back to the start of the same search, also when the address
+        // it was opened with names a later page (sida).
+        Assert.Contains("href=\"/sok?q=samtal&amp;malgrupp=refugees\"", list, StringComparison.Ordinal);
+        var fromPage3 = await client.AssertOkAsync("/sok/utskrift?q=samtal&malgrupp=refugees&sida=3");
+        Assert.Contains("href=\"/sok?q=samtal&amp;malgrupp=refugees\"", fromPage3, StringComparison.Ordinal);
+        Assert.DoesNotContain("sida=", fromPage3, StringComparison.Ordinal);
+        Assert.Equal(Html.Links(list, "/insatser/"), Html.Links(fromPage3, "/insatser/"));
 
         var service = await client.AssertOkAsync(first);
         Assert.Contains($"href=\"{first}/utskrift\"", service, StringComparison.Ordinal);

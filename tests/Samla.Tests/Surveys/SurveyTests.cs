@@ -433,6 +433,23 @@ public sealed class SurveyTests(SurveysApp app) : IClassFixture<SurveysApp>
     }
 
     [Fact]
+    public async Task The_edit_page_says_when_the_survey_was_sent_in_words_under_a_you_are_here_trail()
+    {
+        var c = await CoordinatorAsync();
+        // A closed round: its state once, with the day it was sent written out ("Stängd, skickades 22 september 2025").
+        var closed = await c.AssertOkAsync($"/samordning/enkater/{SurveysDemoData.Round2025Id}");
+        Assert.Contains("<p id=\"survey-status\">Stängd, skickades 22 september 2025</p>", closed, StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"breadcrumbs\" aria-label=\"Du är här\">", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Brödsmulor", closed, StringComparison.Ordinal);
+
+        var sentAt = await app.WithDbAsync(db => db.Set<Survey>().Where(s => s.Id == SurveysDemoData.OpenSurveyId).Select(s => s.SentAt).SingleAsync());
+        var day = DateOnly.FromDateTime(DateTime.SpecifyKind(sentAt!.Value, DateTimeKind.Utc).ToLocalTime()).ToString("d MMMM yyyy", Swedish);
+        var open = await c.AssertOkAsync($"/samordning/enkater/{SurveysDemoData.OpenSurveyId}");
+        Assert.Contains($"<p id=\"survey-status\">Skickad {day}</p>", open, StringComparison.Ordinal);
+        Assert.DoesNotContain("Läge:", open, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo_surveys_keep_no_made_up_address_for_their_links()
     {
         // Their links follow Samla:PublicUrl (unset here), not a fixed http://localhost:5000.

@@ -10,7 +10,8 @@ namespace Samla.Web.Features.Admin;
 
 public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, InvitationMail invitation, IStringLocalizer<AdminText> t) : PageModel
 {
-    public sealed record Row(string Id, string Email, string DisplayName, bool IsActive, bool HasPassword, bool TwoFactor, IReadOnlyList<string> Roles, IReadOnlyList<string> Organizations);
+    /// <summary>A user; <paramref name="MayManage"/>: the signed-in user may open, re-invite and deactivate them (<see cref="RoleRules.MayManage"/>).</summary>
+    public sealed record Row(string Id, string Email, string DisplayName, bool IsActive, bool HasPassword, bool TwoFactor, IReadOnlyList<string> Roles, IReadOnlyList<string> Organizations, bool MayManage);
 
     public sealed class InviteInput
     {
@@ -116,9 +117,12 @@ public sealed class UsersModel(SamlaDbContext db, UserManager<SamlaUser> users, 
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var orgs = await db.UserOrganizations.AsNoTracking().Select(u => new { u.UserId, u.Organization.Name }).ToListAsync(ct);
         Users = (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
-            .Select(u => new Row(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.IsActive, u.PasswordHash is not null, u.TwoFactorEnabled,
-                roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").ToList(),
-                orgs.Where(o => o.UserId == u.Id).Select(o => o.Name).ToList()))
+            .Select(u =>
+            {
+                var userRoles = roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? "").ToList();
+                return new Row(u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.IsActive, u.PasswordHash is not null, u.TwoFactorEnabled,
+                    userRoles, orgs.Where(o => o.UserId == u.Id).Select(o => o.Name).ToList(), RoleRules.MayManage(User, userRoles));
+            })
             .ToList();
     }
 }

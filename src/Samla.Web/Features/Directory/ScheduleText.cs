@@ -53,10 +53,11 @@ public sealed class ScheduleText(IStringLocalizer<SharedText> t)
     }
 
     /// <summary>
-    /// "every 3 weeks": the noun agrees with the number through <see cref="Plurals"/> (uk: 2–4 тижні, 5+ тижнів;
+    /// "every other week" ("varannan vecka", not "var 2:e vecka"), "every 3 weeks": the noun agrees with the number through <see cref="Plurals"/> (uk: 2–4 тижні, 5+ тижнів;
     /// ar: أسبوعين for 2, أسبوعًا for 11–99), keys <c>Schedule_EveryNthWeek_{category}</c>.
     /// </summary>
-    private string EveryNthWeek(int weeks, string days) => t.Plural("Schedule_EveryNthWeek", weeks, days);
+    private string EveryNthWeek(int weeks, string days) =>
+        weeks == 2 ? t["Schedule_EveryOtherWeek", days] : t.Plural("Schedule_EveryNthWeek", weeks, days);
 
     /// <summary>The CLDR plural category of a whole number (kept for the schedule tests; the rule is <see cref="Plurals.Category"/>).</summary>
     internal static string PluralCategory(int n, string language) => Plurals.Category(n, language);

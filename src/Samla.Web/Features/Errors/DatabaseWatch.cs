@@ -22,7 +22,7 @@ public sealed class DatabaseNotAnsweringException() : TimeoutException("PostgreS
 /// default: it is not an EF command), and every new connection its connect timeout. This watch bounds that to one short
 /// wait for the whole app:
 /// <list type="bullet">
-/// <item>it knows which PostgreSQL commands, commits, rollbacks and connection attempts are under way and since when, and
+/// <item>it knows which PostgreSQL commands, commits, rollbacks, COPYs (<see cref="IRawDatabaseWork"/>) and connection attempts are under way and since when, and
 /// which connections are open (SQLite is never watched);</item>
 /// <item><see cref="DatabaseWatchdog"/> asks <see cref="DatabaseProbe"/> whenever one has waited longer than
 /// <see cref="SuspectAfter"/>; a probe not answered within the connect timeout (<c>Database:ConnectTimeoutSeconds</c>, as
@@ -37,7 +37,7 @@ public sealed class DatabaseNotAnsweringException() : TimeoutException("PostgreS
 /// A transaction whose COMMIT was under way when its connection was broken is committed whole or not at all by the server
 /// (the client cannot know which: it answers 503 and may retry, which the importer's idempotence makes safe).
 /// </summary>
-public sealed class DatabaseWatch(TimeProvider clock, ILogger<DatabaseWatch> log) : DbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor
+public sealed class DatabaseWatch(TimeProvider clock, ILogger<DatabaseWatch> log) : DbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor, IRawDatabaseWork
 {
     /// <summary>A command running longer than this makes the watchdog ask the probe (cheap: one SELECT 1 at a time).</summary>
     public static readonly TimeSpan SuspectAfter = TimeSpan.FromMilliseconds(500);
@@ -116,6 +116,34 @@ public sealed class DatabaseWatch(TimeProvider clock, ILogger<DatabaseWatch> log
     }
 
     private void Ended(object commandOrConnection) => _running.TryRemove(commandOrConnection, out _);
+
+    /// <summary>
+    /// A COPY (<see cref="BulkWriter"/>) under way counts as a command: refused at once while the database is marked, and a
+    /// COPY that waits makes the watchdog ask the probe, so an import whose COPY is all that runs against a silent server
+    /// fails within seconds instead of after the connection string's command timeout (30 s).
+    /// </summary>
+    public IDisposable Started(DbConnection connection)
+    {
+        ThrowIfDown(connection);
+        if (!Watched(connection)) return NothingWatched.Instance;
+        var work = new WorkUnderWay(this);
+        _running[work] = clock.GetTimestamp();
+        return work;
+    }
+
+    private sealed class WorkUnderWay(DatabaseWatch watch) : IDisposable
+    {
+        public void Dispose() => watch.Ended(this);
+    }
+
+    private sealed class NothingWatched : IDisposable
+    {
+        public static readonly NothingWatched Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 
     private void Finishing(DbTransaction transaction)
     {

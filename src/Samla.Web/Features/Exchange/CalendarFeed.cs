@@ -78,7 +78,8 @@ public static class CalendarFeed
     private static Calendar NewCalendar()
     {
         var calendar = new Calendar { ProductId = "-//Samla//HSDS schedules//SV" };
-        calendar.AddTimeZone(new VTimeZone(TimeZone));
+        // With its STANDARD and DAYLIGHT rules (RFC 5545 requires one of them; a TZID alone is rejected by some clients).
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), includeHistoricalData: false));
         return calendar;
     }
 

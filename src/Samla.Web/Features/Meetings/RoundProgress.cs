@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Samla.Web.Data;
 
 namespace Samla.Web.Features.Meetings;
@@ -115,6 +116,20 @@ public static class ReminderSchedule
         round.ClosedAt is not null || !IsReminderDay(today, round.Deadline, round.ReminderDaysBefore, round.OverdueEveryDays)
             ? []
             : progress.Where(p => !p.Done).ToList();
+
+    /// <summary>
+    /// How often reminders go after the deadline, in words that read naturally: "varje dag", "varannan dag", "varje vecka",
+    /// "varannan vecka", "var 10:e dag", "inga" (never "var 1:e dag").
+    /// </summary>
+    public static string OverdueInWords(IStringLocalizer t, int everyDays) => everyDays switch
+    {
+        <= 0 => t["OverdueEvery_None"],
+        1 => t["OverdueEvery_Daily"],
+        2 => t["OverdueEvery_EveryOther"],
+        7 => t["OverdueEvery_Weekly"],
+        14 => t["OverdueEvery_EveryOtherWeek"],
+        _ => t["OverdueEvery_Nth", everyDays],
+    };
 
     /// <summary>Parses "14, 3" into days before the deadline; null when a value is not a whole number 0–365.</summary>
     public static List<int>? Parse(string? text)

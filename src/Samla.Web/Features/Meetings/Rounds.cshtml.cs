@@ -137,7 +137,7 @@ public sealed class RoundModel(SamlaDbContext db, RoundProgress progress, TimePr
         if (OverdueEveryDays is < 0 or > 90) ModelState.AddModelError(nameof(OverdueEveryDays), t["Validation_OverdueEvery"]);
         if (Version != Round.Version)
         {
-            ModelState.AddModelError(nameof(Version), t["RoundStale", string.Join(", ", Round.ReminderDaysBefore), Round.OverdueEveryDays]);
+            ModelState.AddModelError(nameof(Version), t["RoundStale", string.Join(", ", Round.ReminderDaysBefore), ReminderSchedule.OverdueInWords(t, Round.OverdueEveryDays)]);
             Version = Round.Version;
         }
         if (!ModelState.IsValid) return Page();

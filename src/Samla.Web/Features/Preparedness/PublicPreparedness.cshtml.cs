@@ -24,7 +24,7 @@ public sealed class PublicPreparednessModel(SamlaDbContext db, FindSurgeServices
                 ContentText.Pick(s.Translations, "name", s.Name),
                 ContentText.Pick(s.OrganizationTranslations, "name", s.Organization),
                 PreparednessModel.Names(s.Municipalities, names),
-                string.Join(", ", s.Languages.Select(l => ContentText.LanguageName(l))),
+                string.Join(UiLanguages.ListSeparator, s.Languages.Select(l => ContentText.LanguageName(l))),
                 s.SurgeCapacity,
                 s.LeadTimeDays))
             .ToList();

@@ -389,24 +389,26 @@ public sealed class ServiceSearch : IDisposable
     private static async Task<HashSet<Guid>> ResolveAsync(SamlaDbContext db, List<FeedRow> rows, CancellationToken ct)
     {
         var ids = rows.Where(r => r.Scope == ServiceChangeScope.Service && r.RefId is not null).Select(r => r.RefId!.Value).ToHashSet();
-        Guid[] Of(ServiceChangeScope scope) => [.. rows.Where(r => r.Scope == scope && r.RefId is not null).Select(r => r.RefId!.Value).Distinct()];
-        var organizations = Of(ServiceChangeScope.Organization);
-        if (organizations.Length > 0)
+        foreach (var scope in (ServiceChangeScope[])[ServiceChangeScope.Organization, ServiceChangeScope.Location, ServiceChangeScope.Place])
         {
-            ids.UnionWith(await db.Services.AsNoTracking().Where(s => organizations.Contains(s.OrganizationId)).Select(s => s.Id).ToListAsync(ct));
-        }
-        var locations = Of(ServiceChangeScope.Location);
-        if (locations.Length > 0)
-        {
-            ids.UnionWith(await db.ServiceAtLocations.AsNoTracking().Where(x => locations.Contains(x.LocationId)).Select(x => x.ServiceId).ToListAsync(ct));
-        }
-        var places = Of(ServiceChangeScope.Place);
-        if (places.Length > 0)
-        {
-            ids.UnionWith(await db.ServiceAtLocations.AsNoTracking().Where(x => places.Contains(x.Id)).Select(x => x.ServiceId).ToListAsync(ct));
+            var refs = rows.Where(r => r.Scope == scope && r.RefId is not null).Select(r => r.RefId!.Value).Distinct().ToList();
+            if (refs.Count > 0) ids.UnionWith(await ServicesNamedBy(db, scope, refs).ToListAsync(ct));
         }
         return ids;
     }
+
+    /// <summary>
+    /// The services that organisations, locations or places (service-at-locations) name. The ids go to the database as ONE
+    /// parameter (EF.Parameter: a JSON array on SQLite, an array on PostgreSQL): EF Core 10 would send one parameter per
+    /// value, slow to name and plan for the thousands of locations an import can touch (dotnet/efcore#37152).
+    /// </summary>
+    internal static IQueryable<Guid> ServicesNamedBy(SamlaDbContext db, ServiceChangeScope scope, List<Guid> refs) => scope switch
+    {
+        ServiceChangeScope.Organization => db.Services.AsNoTracking().Where(s => EF.Parameter(refs).Contains(s.OrganizationId)).Select(s => s.Id),
+        ServiceChangeScope.Location => db.ServiceAtLocations.AsNoTracking().Where(x => EF.Parameter(refs).Contains(x.LocationId)).Select(x => x.ServiceId),
+        ServiceChangeScope.Place => db.ServiceAtLocations.AsNoTracking().Where(x => EF.Parameter(refs).Contains(x.Id)).Select(x => x.ServiceId),
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Only organisation, location and place rows name services indirectly."),
+    };
 
     public void Dispose()
     {

@@ -25,7 +25,7 @@ public static class SurveyTemplates
             new("Frågeställningar", "", [
                 Open("Vilka olika aktörer deltar i er lokala samverkansgrupp? Utifrån hur uppdraget med lokala överenskommelser är formulerat, finns alla önskvärda aktörer med eller saknar ni någon/några?"),
                 Open("Anser du att respektive aktörs ramverk/uppdrag ger utrymme för att uppnå det ni önskar genom aktörsövergripande samarbete lokalt? Om inte – beskriv!"),
-                Open("Vilka ohälsfaktorer upplever er grupp som störst bland nyanlända generellt? Finns någon skillnad mellan män och kvinnor?"),
+                Open("Vilka ohälsofaktorer upplever er grupp som störst bland nyanlända generellt? Finns någon skillnad mellan män och kvinnor?"),
                 Open("Vad anser er grupp är viktigt att fokusera på/arbete med/utveckla för att minska ohälsan bland de nyanlända?"),
                 Open("Vad skulle du/ni säga är stora utmaningar för att kunna arbeta effektivt med hälsofrågan (hälsoutveckling) i etableringen?"),
                 Open("Utifrån just er grupps arbete med hälsofrågor riktat till nyanlända, vad i ert arbete skulle du säga att är du/ni är mest nöjda med?"),
@@ -41,7 +41,7 @@ public static class SurveyTemplates
         "Enkäten ställer öppna frågor till samtliga kommuner. Svaren analyseras med kvalitativ innehållsanalys och sammanfattas per fråga; goda exempel lyfts fram.",
         [
             new("Frågeställningar", "", [
-                Open("Vilka ohälsfaktorer upplever ni vara störst bland nyanlända generellt? Finns någon skillnad mellan män och kvinnor?"),
+                Open("Vilka ohälsofaktorer upplever ni vara störst bland nyanlända generellt? Finns någon skillnad mellan män och kvinnor?"),
                 Open("Vad anser ni är viktigt att fokusera på/arbete med/utveckla för att minska ohälsan bland de nyanlända?"),
                 Open("Vad skulle du/ni säga är stora utmaningar för att kunna arbeta effektivt med hälsofrågan (hälsoutveckling) hos nyanlända?"),
                 Open("Hur arbetar er kommun med nyanlända som har nedsatt prestationsförmåga och inte kan delta i etableringen?"),
