@@ -377,6 +377,19 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
     public void The_watch_can_reach_npgsqls_socket_to_break_a_connection() =>
         Assert.True(NpgsqlSockets.Supported, "Npgsql's socket can no longer be reached: DatabaseWatch falls back to cancellation requests (about 2–4 s slower)");
 
+    /// <summary><paramref name="count"/> new services as an NDJSON import body, their ids, and an API client with a key.</summary>
+    private async Task<(string Body, List<Guid> Ids, HttpClient Api)> NewImportAsync(int count)
+    {
+        var template = (await ImportTests.ExportedServicesAsync(app))[0];
+        var services = Enumerable.Range(0, count).Select(_ => ImportTests.NewService(template)).ToList();
+        var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
+        var body = string.Join("\n", services.Select(s => s.ToJsonString())) + "\n";
+        var key = await app.WithDbAsync(async db => (await ApiKeyStore.CreateAsync(db, "Fel " + Guid.NewGuid().ToString("N")[..6], "test", default)).Key);
+        var api = app.CreateClient();
+        api.DefaultRequestHeaders.Add(ApiKeyStore.Header, key);
+        return (body, ids, api);
+    }
+
     /// <summary>
     /// An import whose COMMIT is on its way when PostgreSQL stops answering (the COMMIT is the last message it sends; the
     /// proxy holds it): not an EF command, so formerly it waited the connection string's command timeout (30 s). Now the
@@ -387,13 +400,8 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
     public async Task An_import_whose_commit_is_under_way_when_the_database_stops_answering_is_a_503_within_seconds_and_all_or_nothing()
     {
         if (!app.Database.IsPostgres) return; // a silent server is PostgreSQL's fault; SQLite's lock is the other tests' fault
-        var template = (await ImportTests.ExportedServicesAsync(app))[0];
-        var services = Enumerable.Range(0, 20).Select(_ => ImportTests.NewService(template)).ToList();
-        var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
-        var body = string.Join("\n", services.Select(s => s.ToJsonString())) + "\n";
-        var key = await app.WithDbAsync(async db => (await ApiKeyStore.CreateAsync(db, "Fel " + Guid.NewGuid().ToString("N")[..6], "test", default)).Key);
-        using var api = app.CreateClient();
-        api.DefaultRequestHeaders.Add(ApiKeyStore.Header, key);
+        var (body, ids, client) = await NewImportAsync(20);
+        using var api = client;
         var watch = app.Services.GetRequiredService<DatabaseWatch>();
 
         app.FreezeWhenSent("COPY ", "COMMIT");
@@ -435,13 +443,8 @@ public sealed class DatabaseFaultTests(FaultyDatabaseApp app, ITestOutputHelper 
     public async Task An_import_whose_copy_is_under_way_when_the_database_stops_answering_is_a_503_within_seconds_and_writes_nothing()
     {
         if (!app.Database.IsPostgres) return; // a silent server is PostgreSQL's fault
-        var template = (await ImportTests.ExportedServicesAsync(app))[0];
-        var services = Enumerable.Range(0, 3).Select(_ => ImportTests.NewService(template)).ToList();
-        var ids = services.Select(s => Guid.Parse(s["id"]!.GetValue<string>())).ToList();
-        var body = string.Join("\n", services.Select(s => s.ToJsonString())) + "\n";
-        var key = await app.WithDbAsync(async db => (await ApiKeyStore.CreateAsync(db, "Fel " + Guid.NewGuid().ToString("N")[..6], "test", default)).Key);
-        using var api = app.CreateClient();
-        api.DefaultRequestHeaders.Add(ApiKeyStore.Header, key);
+        var (body, ids, client) = await NewImportAsync(3);
+        using var api = client;
         var watch = app.Services.GetRequiredService<DatabaseWatch>();
 
         // The import reads what exists (SELECT), then sends its first COPY: that connection is held from then on, and so is

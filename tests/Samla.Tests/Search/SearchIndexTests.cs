@@ -272,6 +272,25 @@ public sealed class SearchIndexTests : IDisposable
         Assert.True(both.LevelAnswers > queries.Count, $"levels served {both.LevelAnswers} pages");
     }
 
+    [Theory]
+    [InlineData("sv", "Halmstad, Kungsbacka, Hylte")]
+    [InlineData("ar", "Halmstad، Kungsbacka، Hylte")]
+    [InlineData("prs", "Halmstad، Kungsbacka، Hylte")]
+    public void A_hits_municipalities_are_separated_as_the_ui_language_separates_a_list(string language, string expected)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = Samla.Web.Core.UiLanguages.Culture(language);
+            Assert.Equal(expected, SearchPageModel.MunicipalityNames(["1380", "1384", "1315", "1381"], 3));
+            Assert.Equal("Halmstad", SearchPageModel.MunicipalityNames(["1380"], 3));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     [Fact]
     public void Paging_returns_the_requested_slice()
     {

@@ -143,13 +143,13 @@ public abstract class SearchPageModel(ServiceSearch search, Freshness freshness)
 
     public static string MunicipalityName(string code) => ReferenceData.MunicipalityNamesByCode.GetValueOrDefault(code) ?? code;
 
-    /// <summary>The names of the first <paramref name="max"/> municipalities, comma-separated.</summary>
+    /// <summary>The names of the first <paramref name="max"/> municipalities, separated as the UI language separates a list.</summary>
     public static string MunicipalityNames(IReadOnlyList<string> codes, int max)
     {
         if (codes.Count == 1) return MunicipalityName(codes[0]);
         var names = new string[Math.Min(max, codes.Count)];
         for (var i = 0; i < names.Length; i++) names[i] = MunicipalityName(codes[i]);
-        return string.Join(", ", names);
+        return string.Join(UiLanguages.ListSeparator, names);
     }
 
     public static Localized Pick(IReadOnlyDictionary<string, Dictionary<string, string>> translations, string field, string swedish) =>
